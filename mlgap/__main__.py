@@ -1,0 +1,5 @@
+"""Run mlgap with `python -m mlgap`."""
+
+from mlgap.cli import main
+
+main()

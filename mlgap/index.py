@@ -1,0 +1,104 @@
+"""The lookup tables extraction runs on, built once from the catalog."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mlgap.catalog import Catalog
+from mlgap.tokens import alias_key
+
+# Fuzzy matching in running text is limited to tool names, where a one-letter slip
+# ("Tensorflw") is a typo; words of the other categories are ordinary English words.
+FUZZY_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", "mlops"})
+FUZZY_MIN_LENGTH = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase shows: a skill, how, and the conditions it counts under."""
+
+    skill: str
+    how: str  # alias, instance, heading or block (an other meaning)
+    alias: str
+    ambiguous: bool = False
+    case_sensitive: bool = False
+    conditional: bool = False
+
+
+@dataclass(slots=True)
+class Index:
+    """Phrase tables keyed by token tuples, plus the helpers for glued and misspelt words."""
+
+    phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+    glued: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    glue_starts: set[str] = field(default_factory=set)
+    headings: dict[str, list[Target]] = field(default_factory=dict)
+    fuzzy: dict[str, set[str]] = field(default_factory=dict)
+    near: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def add(self, phrase: str, target: Target, plural: bool = True) -> None:
+        key = alias_key(phrase)
+        self._add_key(key, target)
+        last = key[-1]
+        if plural and last.isalpha() and len(last) >= 4 and not last.endswith("s"):
+            self._add_key((*key[:-1], last + "s"), target)
+
+    def _add_key(self, key: tuple[str, ...], target: Target) -> None:
+        targets = self.phrases.setdefault(key, [])
+        if target not in targets:
+            targets.append(target)
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        squashed = "".join(key)
+        # Glued ("RandomForest") and split ("Py Torch") spellings are looked up by their
+        # squashed form; short ones are left out because "s 3" or "a i" are not words.
+        if target.how != "block" and len(squashed) >= 5:
+            self.glued.setdefault(squashed, key)
+            self.glue_starts.update(squashed[:i] for i in range(2, len(squashed) - 1))
+
+    def add_fuzzy(self, form: str) -> None:
+        for variant in deletions(form):
+            self.fuzzy.setdefault(variant, set()).add(form)
+
+
+def deletions(word: str) -> set[str]:
+    """Return `word` and every string one deletion away (symmetric-delete candidates)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # Upper-case phrases (IT, CS) match case-sensitively: "it" is also a pronoun.
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        body = re.escape(phrase)
+        parts.append(body if phrase.isupper() else f"(?i:{body})")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+
+
+def build_index(catalog: Catalog) -> Index:
+    """Return the extraction tables for `catalog`."""
+    index = Index()
+    for skill in catalog.skills.values():
+        for alias in skill.aliases:
+            index.add(alias, Target(skill.id, "alias", alias))
+            key = alias_key(alias)
+            if (skill.category in FUZZY_CATEGORIES and len(key) == 1
+                    and len(key[0]) >= FUZZY_MIN_LENGTH and key[0].isalpha()):
+                index.add_fuzzy(key[0])
+        for alias in skill.instances:
+            index.add(alias, Target(skill.id, "instance", alias))
+        for alias in skill.ambiguous:
+            sensitive = alias != alias.lower()
+            index.add(alias, Target(skill.id, "alias", alias, ambiguous=True,
+                                    case_sensitive=sensitive), plural=False)
+        for alias in skill.conditional:
+            index.add(alias, Target(skill.id, "alias", alias, conditional=True), plural=False)
+        for phrase in skill.other_meanings:
+            index.add(phrase, Target(skill.id, "block", phrase), plural=False)
+        for heading in skill.headings:
+            squashed = "".join(alias_key(heading))
+            index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
+        if skill.near:
+            index.near[skill.id] = _near_pattern(skill.near)
+    return index

@@ -1,0 +1,56 @@
+"""The frozen objects each stage hands to the next: evidence, extraction, assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COUNTED, NEGATED, WISHED = "counted", "negated", "wished"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One place a skill is named, and whether it counts."""
+
+    text: str
+    how: str  # alias, instance, fuzzy, heading or typed
+    score: float
+    status: str = COUNTED
+    line: int | None = None
+    column: int | None = None
+    context: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A skill and every piece of evidence for it."""
+
+    skill: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def counted(self) -> bool:
+        """Return whether any evidence shows the person has the skill."""
+        return any(e.status == COUNTED for e in self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Unrecognized:
+    """A typed skill that matches nothing, with what it may have meant."""
+
+    text: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a résumé and the typed skills show."""
+
+    source: str
+    findings: tuple[Finding, ...]
+    unrecognized: tuple[Unrecognized, ...] = ()
+
+    @property
+    def found(self) -> frozenset[str]:
+        """Return the ids of the skills the person has."""
+        return frozenset(f.skill for f in self.findings if f.counted)

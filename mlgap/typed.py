@@ -1,0 +1,84 @@
+"""Resolve skills typed on the command line, forgiving typos, suggesting when nothing fits."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from mlgap.catalog import Catalog
+from mlgap.index import Index
+from mlgap.result import Evidence, Extraction, Finding, Unrecognized
+from mlgap.tokens import alias_key
+
+_SPLIT_RE = re.compile(r"[,;\n]")
+
+
+def split_typed(values: list[str]) -> list[str]:
+    """Return the non-empty items of comma- or semicolon-separated `values`."""
+    return [item.strip() for value in values for item in _SPLIT_RE.split(value) if item.strip()]
+
+
+def max_edits(length: int) -> int:
+    """Return how many typos an alias of `length` characters forgives: none for short ones."""
+    return 2 if length >= 6 else 1 if length >= 4 else 0
+
+
+class TypedResolver:
+    """Map typed skill names to catalog ids."""
+
+    def __init__(self, catalog: Catalog, index: Index) -> None:
+        self.catalog = catalog
+        self.index = index
+        self.forms: dict[str, str] = {}
+        for key, targets in index.phrases.items():
+            skills = {t.skill for t in targets if t.how != "block"}
+            if len(skills) == 1:
+                self.forms.setdefault("".join(key), skills.pop())
+        for skill in catalog.skills.values():
+            self.forms.setdefault("".join(alias_key(skill.name)), skill.id)
+            self.forms.setdefault(skill.id.replace("-", ""), skill.id)
+        self.choices = list(self.forms)
+
+    def resolve(self, item: str) -> tuple[str, str, float] | None:
+        """Return (skill id, how, score) for a typed item, or None."""
+        squashed = "".join(alias_key(item))
+        if not squashed:
+            return None
+        if squashed in self.forms:
+            return self.forms[squashed], "typed", 100.0
+        edits = max_edits(len(squashed))
+        if not edits:
+            return None
+        best = process.extractOne(squashed, self.choices, scorer=OSA.distance,
+                                  score_cutoff=edits,
+                                  processor=None)
+        if best is None or max_edits(len(best[0])) < best[1]:
+            return None
+        return self.forms[best[0]], "fuzzy", round(fuzz.ratio(squashed, best[0]), 1)
+
+    def suggest(self, item: str, limit: int = 3) -> tuple[str, ...]:
+        """Return up to `limit` skill names `item` may have meant."""
+        squashed = "".join(alias_key(item)) or item.lower()
+        names: list[str] = []
+        for form, _score, _ in process.extract(squashed, self.choices, scorer=fuzz.ratio,
+                                               limit=12, score_cutoff=55):
+            name = self.catalog.skills[self.forms[form]].name
+            if name not in names:
+                names.append(name)
+        return tuple(names[:limit])
+
+    def extract(self, values: list[str]) -> Extraction:
+        """Return an extraction of the typed items, each matched one carrying its evidence."""
+        found: dict[str, list[Evidence]] = {}
+        unrecognized: list[Unrecognized] = []
+        for item in split_typed(values):
+            resolved = self.resolve(item)
+            if resolved is None:
+                unrecognized.append(Unrecognized(item, self.suggest(item)))
+                continue
+            skill, how, score = resolved
+            found.setdefault(skill, []).append(Evidence(text=item, how=how, score=score))
+        findings = tuple(Finding(k, tuple(v)) for k, v in sorted(found.items()))
+        return Extraction("--skills", findings, tuple(unrecognized))
