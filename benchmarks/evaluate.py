@@ -43,8 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         row = json.loads(line)
         text = (args.docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
         extraction = kit.extractor.extract(text, row["doc"])
-        evidence = {f.skill: next(e for e in f.evidence if e.status == COUNTED)
-                    for f in extraction.findings if f.counted}
+        evidence = {
+            f.skill: next(e for e in f.evidence if e.status == COUNTED)
+            for f in extraction.findings
+            if f.counted
+        }
         gold = set(row["skills"])
         skip = set(row.get("unsure", {}))
         predicted = set(evidence) - skip
@@ -52,7 +55,13 @@ def main(argv: list[str] | None = None) -> int:
             gold &= scope
             predicted &= scope
         for skill in predicted | gold:
-            kind = "tp" if skill in gold and skill in predicted else "fp" if skill in predicted else "fn"
+            kind = (
+                "tp"
+                if skill in gold and skill in predicted
+                else "fp"
+                if skill in predicted
+                else "fn"
+            )
             totals[kind] += 1
             per_skill.setdefault(skill, Counter())[kind] += 1
             cat = kit.catalog.skills[skill].category
@@ -63,21 +72,28 @@ def main(argv: list[str] | None = None) -> int:
             elif kind == "fn":
                 errors.append(("FN", row["doc"], skill, f"gold: {row['skills'][skill][:110]}"))
     p, r, f = _prf(totals["tp"], totals["fp"], totals["fn"])
-    print(f"documents: {len(args.labels.read_text().splitlines())}  "
-          f"tp {totals['tp']}  fp {totals['fp']}  fn {totals['fn']}")
+    print(
+        f"documents: {len(args.labels.read_text().splitlines())}  "
+        f"tp {totals['tp']}  fp {totals['fp']}  fn {totals['fn']}"
+    )
     print(f"micro precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
     print("\nper category:")
     for cat, c in sorted(per_cat.items()):
         cp, cr, cf = _prf(c["tp"], c["fp"], c["fn"])
-        print(f"  {cat:<14} P {cp:.2f}  R {cr:.2f}  F1 {cf:.2f}  (tp {c['tp']} fp {c['fp']} "
-              f"fn {c['fn']})")
+        print(
+            f"  {cat:<14} P {cp:.2f}  R {cr:.2f}  F1 {cf:.2f}  (tp {c['tp']} fp {c['fp']} "
+            f"fn {c['fn']})"
+        )
     print("\nper skill (worst F1 first):" if not args.per_skill else "\nper skill:")
-    ranked = sorted(per_skill.items(), key=lambda kv: (_prf(kv[1]["tp"], kv[1]["fp"],
-                                                             kv[1]["fn"])[2], kv[0]))
+    ranked = sorted(
+        per_skill.items(), key=lambda kv: (_prf(kv[1]["tp"], kv[1]["fp"], kv[1]["fn"])[2], kv[0])
+    )
     for skill, c in ranked if args.per_skill else ranked[: args.worst]:
         sp, sr, sf = _prf(c["tp"], c["fp"], c["fn"])
-        print(f"  {skill:<24} P {sp:.2f}  R {sr:.2f}  F1 {sf:.2f}  (tp {c['tp']} fp {c['fp']} "
-              f"fn {c['fn']})")
+        print(
+            f"  {skill:<24} P {sp:.2f}  R {sr:.2f}  F1 {sf:.2f}  (tp {c['tp']} fp {c['fp']} "
+            f"fn {c['fn']})"
+        )
     for kind in ("FP", "FN"):
         rows = [e for e in errors if e[0] == kind][: args.worst]
         print(f"\n{'false positives' if kind == 'FP' else 'misses'} (first {len(rows)}):")

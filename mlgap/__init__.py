@@ -1,9 +1,9 @@
 """mlgap: how far a résumé is from a machine-learning career, and what to do next.
 
-    >>> from mlgap import Toolkit
-    >>> kit = Toolkit.load()
-    >>> report = kit.assess_text("Python, pandas and scikit-learn; deployed models with FastAPI")
-    >>> report.score, sorted(report.extraction.found)[:2]
+>>> from mlgap import Toolkit
+>>> kit = Toolkit.load()
+>>> report = kit.assess_text("Python, pandas and scikit-learn; deployed models with FastAPI")
+>>> report.score, sorted(report.extraction.found)[:2]
 """
 
 from __future__ import annotations
@@ -55,8 +55,13 @@ class Toolkit:
         index = build_index(catalog)
         return cls(catalog, Extractor(catalog, index), TypedResolver(catalog, index))
 
-    def assess_text(self, text: str, role: str = DEFAULT_ROLE, source: str = "<text>",
-                    skills: list[str] | None = None) -> Assessment:
+    def assess_text(
+        self,
+        text: str,
+        role: str = DEFAULT_ROLE,
+        source: str = "<text>",
+        skills: list[str] | None = None,
+    ) -> Assessment:
         """Extract skills from `text` (and typed `skills`) and assess them against `role`."""
         parts = [self.extractor.extract(text, source)] if text else []
         if skills:

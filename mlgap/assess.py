@@ -95,17 +95,30 @@ class Assessment:
         """Return the gaps in the order to work on them: earliest roadmap phase, then importance."""
         rank = {name: i for i, name in enumerate(IMPORTANCES)}
         order = {r.id: i for i, r in enumerate(self.requirements)}
-        return tuple(sorted(self.gaps, key=lambda r: (
-            r.phase if r.phase is not None else 99, rank[r.importance], order[r.id])))
+        return tuple(
+            sorted(
+                self.gaps,
+                key=lambda r: (
+                    r.phase if r.phase is not None else 99,
+                    rank[r.importance],
+                    order[r.id],
+                ),
+            )
+        )
 
 
 def _requirement(catalog: Catalog, req: Requirement, found: frozenset[str]) -> RequirementResult:
     first = catalog.skills[req.any_of[0]]
     matched = tuple(s for s in req.any_of if s in found)
     return RequirementResult(
-        id=req.id, label=req.label or first.name, importance=req.importance,
-        category=first.category, met=bool(matched), matched=matched,
-        phase=catalog.first_phase_of(req.any_of), action=req.next_step or first.next_step,
+        id=req.id,
+        label=req.label or first.name,
+        importance=req.importance,
+        category=first.category,
+        met=bool(matched),
+        matched=matched,
+        phase=catalog.first_phase_of(req.any_of),
+        action=req.next_step or first.next_step,
     )
 
 
@@ -116,12 +129,8 @@ def _readiness(catalog: Catalog, found: frozenset[str], score: int) -> Readiness
         missing = tuple(i.text for i in phase.items if i.text not in met)
         complete = len(met) >= catalog.phase_completion * len(phase.items)
         phases.append(PhaseResult(phase.number, phase.name, phase.period, met, missing, complete))
-    reached = 0
-    for result in phases:
-        if not result.complete:
-            break
-        reached = result.number
-    working_on = reached + 1 if reached < len(phases) else None
+    reached = max((p.number for p in phases if p.complete), default=0)
+    working_on = next((p.number for p in phases if not p.complete), None)
     level = None
     for candidate in catalog.levels:
         if score < candidate.min_score or not all(found.intersection(g) for g in candidate.groups):
@@ -129,8 +138,10 @@ def _readiness(catalog: Catalog, found: frozenset[str], score: int) -> Readiness
         level = candidate
     later = catalog.levels[catalog.levels.index(level) + 1 :] if level else catalog.levels
     return Readiness(
-        phase=reached, phase_name=phases[reached - 1].name if reached else "Not started",
-        working_on=working_on, phases=tuple(phases),
+        phase=reached,
+        phase_name=phases[reached - 1].name if reached else "Not started",
+        working_on=working_on,
+        phases=tuple(phases),
         level=level.id if level else None,
         level_name=level.name if level else "Below entry level",
         next_level=later[0].id if later else None,
@@ -141,22 +152,40 @@ def assess(extraction: Extraction, catalog: Catalog, role: str = DEFAULT_ROLE) -
     """Assess what `extraction` shows against `role` of `catalog`."""
     chosen: Role | None = catalog.roles.get(role)
     if chosen is None:
-        raise InputError(f"unknown role '{role}'",
-                         fix=f"choose one of: {', '.join(sorted(catalog.roles))}")
+        raise InputError(
+            f"unknown role '{role}'", fix=f"choose one of: {', '.join(sorted(catalog.roles))}"
+        )
     found = extraction.found
     results = tuple(_requirement(catalog, req, found) for req in chosen.requirements)
     breakdown = tuple(
-        ImportanceScore(imp, WEIGHTS[imp], sum(r.met for r in results if r.importance == imp),
-                        sum(1 for r in results if r.importance == imp))
+        ImportanceScore(
+            imp,
+            WEIGHTS[imp],
+            sum(r.met for r in results if r.importance == imp),
+            sum(1 for r in results if r.importance == imp),
+        )
         for imp in IMPORTANCES
     )
     earned = sum(b.weight * b.met for b in breakdown)
     possible = sum(b.weight * b.total for b in breakdown)
     score = round(100 * earned / possible) if possible else 0
     coverage = tuple(
-        Coverage(c.id, c.name, sum(r.met for r in results if r.category == c.id),
-                 sum(1 for r in results if r.category == c.id))
-        for c in catalog.categories if any(r.category == c.id for r in results)
+        Coverage(
+            c.id,
+            c.name,
+            sum(r.met for r in results if r.category == c.id),
+            sum(1 for r in results if r.category == c.id),
+        )
+        for c in catalog.categories
+        if any(r.category == c.id for r in results)
     )
-    return Assessment(extraction, chosen.id, chosen.name, score, breakdown, results, coverage,
-                      _readiness(catalog, found, score))
+    return Assessment(
+        extraction,
+        chosen.id,
+        chosen.name,
+        score,
+        breakdown,
+        results,
+        coverage,
+        _readiness(catalog, found, score),
+    )

@@ -142,8 +142,15 @@ def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
     if directory is not None:
         root = Path(directory)
         if not root.is_dir():
-            raise CatalogError([MlgapError("not a directory", path=str(root),
-                                           fix="point --catalog at a folder of *.yaml files")])
+            raise CatalogError(
+                [
+                    MlgapError(
+                        "not a directory",
+                        path=str(root),
+                        fix="point --catalog at a folder of *.yaml files",
+                    )
+                ]
+            )
         for path in sorted(root.glob("*.yaml")):
             yield str(path), path.read_text(encoding="utf-8")
         return
@@ -178,8 +185,9 @@ def load_catalog(directory: str | Path | None = None) -> Catalog:
             parts.read_file(reader, _to_node(root))
         parts.problems.extend(reader.problems)
     if not seen_any:
-        raise CatalogError([MlgapError("no *.yaml files", path=source,
-                                       fix="a catalog is a folder of YAML files")])
+        raise CatalogError(
+            [MlgapError("no *.yaml files", path=source, fix="a catalog is a folder of YAML files")]
+        )
     catalog = parts.build(source)
     parts.problems.extend(check_catalog(catalog, parts.lines))
     if parts.problems:
@@ -203,8 +211,11 @@ class _Parts:
     def where(self, reader: _Reader, kind: str, ident: str, line: int) -> None:
         if (kind, ident) in self.lines:
             first_path, first_line = self.lines[(kind, ident)]
-            reader.problem(line, f"duplicate {kind} id '{ident}'",
-                           f"first defined at {first_path}:{first_line}")
+            reader.problem(
+                line,
+                f"duplicate {kind} id '{ident}'",
+                f"first defined at {first_path}:{first_line}",
+            )
         else:
             self.lines[(kind, ident)] = (reader.path, line)
 
@@ -243,27 +254,44 @@ class _Parts:
             return
         what = f"skill '{ident}'"
         self.where(r, "skill", ident, node.line)
-        for key in ("aliases", "instances", "ambiguous", "conditional", "near", "headings",
-                    "other_meanings"):
+        for key in (
+            "aliases",
+            "instances",
+            "ambiguous",
+            "conditional",
+            "near",
+            "headings",
+            "other_meanings",
+        ):
             for alias_node in r.items(f, key, what):
                 if isinstance(alias_node.value, str) and not alias_key(alias_node.value):
-                    r.problem(alias_node.line, f"{what}: '{alias_node.value}' has no letters "
-                              "or digits to match on")
+                    r.problem(
+                        alias_node.line,
+                        f"{what}: '{alias_node.value}' has no letters or digits to match on",
+                    )
                 elif isinstance(alias_node.value, str):
                     self.lines[(key, f"{ident}\0{alias_node.value}")] = (r.path, alias_node.line)
-        self.skills.append(Skill(
-            id=ident, name=r.text(f, "name", what), category=category,
-            description=r.text(f, "description", what), next_step=r.text(f, "next_step", what),
-            aliases=r.strings(f, "aliases", what), instances=r.strings(f, "instances", what),
-            ambiguous=r.strings(f, "ambiguous", what),
-            conditional=r.strings(f, "conditional", what), near=r.strings(f, "near", what),
-            headings=r.strings(f, "headings", what),
-            other_meanings=r.strings(f, "other_meanings", what),
-            sources=r.strings(f, "sources", what),
-        ))
+        self.skills.append(
+            Skill(
+                id=ident,
+                name=r.text(f, "name", what),
+                category=category,
+                description=r.text(f, "description", what),
+                next_step=r.text(f, "next_step", what),
+                aliases=r.strings(f, "aliases", what),
+                instances=r.strings(f, "instances", what),
+                ambiguous=r.strings(f, "ambiguous", what),
+                conditional=r.strings(f, "conditional", what),
+                near=r.strings(f, "near", what),
+                headings=r.strings(f, "headings", what),
+                other_meanings=r.strings(f, "other_meanings", what),
+                sources=r.strings(f, "sources", what),
+            )
+        )
 
-    def read_groups(self, r: _Reader, f: dict[str, Node], what: str,
-                    single: str) -> tuple[tuple[str, ...], ...]:
+    def read_groups(
+        self, r: _Reader, f: dict[str, Node], what: str, single: str
+    ) -> tuple[tuple[str, ...], ...]:
         """Read `skill`/`all_of` (each its own group) or `any_of` (one group)."""
         given = [k for k in (single, "any_of") if k in f]
         if len(given) != 1:
@@ -291,15 +319,33 @@ class _Parts:
             groups = self.read_groups(r, rf, what, "skill")
             importance = r.text(rf, "importance", what)
             if importance and importance not in IMPORTANCES:
-                r.problem(rf["importance"].line, f"{what}: importance '{importance}' is unknown",
-                          f"use one of {', '.join(IMPORTANCES)}")
+                r.problem(
+                    rf["importance"].line,
+                    f"{what}: importance '{importance}' is unknown",
+                    f"use one of {', '.join(IMPORTANCES)}",
+                )
             if groups and importance in IMPORTANCES:
-                requirements.append(Requirement(groups[0], importance, r.text(rf, "label", what),
-                                                r.text(rf, "next_step", what)))
+                requirements.append(
+                    Requirement(
+                        groups[0],
+                        importance,
+                        r.text(rf, "label", what),
+                        r.text(rf, "next_step", what),
+                    )
+                )
                 self.lines[("requirement", f"{ident}\0{requirements[-1].id}")] = (
-                    r.path, req_node.line)
-        self.roles.append(Role(ident, r.text(f, "name", ident), r.text(f, "source", ident),
-                               r.text(f, "description", ident), tuple(requirements)))
+                    r.path,
+                    req_node.line,
+                )
+        self.roles.append(
+            Role(
+                ident,
+                r.text(f, "name", ident),
+                r.text(f, "source", ident),
+                r.text(f, "description", ident),
+                tuple(requirements),
+            )
+        )
 
     def read_phase(self, r: _Reader, node: Node) -> None:
         f = r.mapping(node, PHASE_KEYS, "phase")
@@ -318,8 +364,9 @@ class _Parts:
                 groups = self.read_groups(r, itf, what, "all_of")
                 items.append(PhaseItem(r.text(itf, "text", what), groups))
                 self.lines[("item", f"{ident}\0{items[-1].text}")] = (r.path, item_node.line)
-        self.phases.append(Phase(number, ident, r.text(f, "name", ident),
-                                 r.text(f, "period", ident), tuple(items)))
+        self.phases.append(
+            Phase(number, ident, r.text(f, "name", ident), r.text(f, "period", ident), tuple(items))
+        )
 
     def read_level(self, r: _Reader, node: Node) -> None:
         f = r.mapping(node, LEVEL_KEYS, "level")
@@ -336,8 +383,15 @@ class _Parts:
             if rf is not None:
                 groups.extend(self.read_groups(r, rf, f"level '{ident}'", "skill"))
                 self.lines[("level-req", f"{ident}\0{len(groups)}")] = (r.path, req_node.line)
-        self.levels.append(Level(ident, r.text(f, "name", ident),
-                                 r.text(f, "description", ident), score, tuple(groups)))
+        self.levels.append(
+            Level(
+                ident,
+                r.text(f, "name", ident),
+                r.text(f, "description", ident),
+                score,
+                tuple(groups),
+            )
+        )
 
     def build(self, source: str) -> Catalog:
         return Catalog(

@@ -19,14 +19,19 @@ from mlgap.read import DEFAULT_MAX_BYTES, read_document
 from mlgap.render import RENDERERS
 from mlgap.render.catalog import render_roles, render_skills
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="How far is a résumé from a machine-learning career, and what next?")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="How far is a résumé from a machine-learning career, and what next?",
+)
 catalog_app = typer.Typer(no_args_is_help=True, help="Check a skills catalog.")
 app.add_typer(catalog_app, name="catalog")
 F = TypeVar("F", bound=Callable[..., Any])
 
-CatalogOpt = Annotated[Path | None, typer.Option(
-    "--catalog", help="Use the catalog in this folder instead of the shipped one.")]
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option("--catalog", help="Use the catalog in this folder instead of the shipped one."),
+]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(RENDERERS)}.")]
 
 
@@ -58,18 +63,24 @@ def check_format(fmt: str, choices: dict[str, Any]) -> None:
 @app.command()
 @handle_errors
 def assess(
-    resume: Annotated[str | None, typer.Argument(
-        help="Résumé file, or - for standard input.", show_default=False)] = None,
-    skills: Annotated[list[str] | None, typer.Option(
-        "--skills", "-s", help="Skills, comma or semicolon separated; repeatable.")] = None,
-    role: Annotated[str, typer.Option(help="Role to assess against (see `mlgap roles`).")
-                    ] = DEFAULT_ROLE,
+    resume: Annotated[
+        str | None, typer.Argument(help="Résumé file, or - for standard input.", show_default=False)
+    ] = None,
+    skills: Annotated[
+        list[str] | None,
+        typer.Option("--skills", "-s", help="Skills, comma or semicolon separated; repeatable."),
+    ] = None,
+    role: Annotated[
+        str, typer.Option(help="Role to assess against (see `mlgap roles`).")
+    ] = DEFAULT_ROLE,
     fmt: FormatOpt = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
-    fail_under: Annotated[int | None, typer.Option(
-        help="Exit 1 when the score is below this.", min=0, max=100)] = None,
-    max_size: Annotated[int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)
-                        ] = DEFAULT_MAX_BYTES,
+    fail_under: Annotated[
+        int | None, typer.Option(help="Exit 1 when the score is below this.", min=0, max=100)
+    ] = None,
+    max_size: Annotated[
+        int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
 ) -> None:
     """Assess a résumé and/or typed skills: what is covered, what is missing, what next."""
@@ -78,8 +89,9 @@ def assess(
         raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
     kit = Toolkit.load(catalog)
     doc = read_document(resume, max_size) if resume is not None else None
-    report = kit.assess_text(doc.text if doc else "", role, doc.source if doc else "--skills",
-                             skills)
+    report = kit.assess_text(
+        doc.text if doc else "", role, doc.source if doc else "--skills", skills
+    )
     for item in report.extraction.unrecognized:
         hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
         typer.echo(f"mlgap: warning: '{item.text}' matches no skill{hint}", err=True)
@@ -112,14 +124,15 @@ def roles(fmt: FormatOpt = "text", catalog: CatalogOpt = None) -> None:
 @catalog_app.command("check")
 @handle_errors
 def catalog_check(
-    path: Annotated[Path | None, typer.Argument(help="Catalog folder (default: shipped).")
-                    ] = None,
+    path: Annotated[Path | None, typer.Argument(help="Catalog folder (default: shipped).")] = None,
 ) -> None:
     """Validate a catalog folder; print every problem as file:line: message."""
     kit = Toolkit.load(path)
     c = kit.catalog
-    typer.echo(f"{c.source}: ok: {len(c.skills)} skills, {len(c.roles)} roles, "
-               f"{len(c.phases)} phases, {len(c.levels)} levels")
+    typer.echo(
+        f"{c.source}: ok: {len(c.skills)} skills, {len(c.roles)} roles, "
+        f"{len(c.phases)} phases, {len(c.levels)} levels"
+    )
 
 
 def main() -> None:

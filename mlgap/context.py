@@ -32,7 +32,7 @@ _WISH_RE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_WISH_RE = re.compile(
-    r"\A[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
+    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(
@@ -41,10 +41,36 @@ _URL_RE = re.compile(
     r"|\b(?:github|gitlab|bitbucket|kaggle|linkedin)\.(?:com|io|org)\b",
     re.IGNORECASE,
 )
-CUE_BEFORE = frozenset({"in", "using", "with", "programming", "language", "languages", "skills",
-                        "of", "technologies", "tools", "stack"})
-CUE_AFTER = frozenset({"programming", "language", "studio", "shiny", "markdown", "packages",
-                       "package", "scripts", "script", "code", "libraries"})
+CUE_BEFORE = frozenset(
+    {
+        "in",
+        "using",
+        "with",
+        "programming",
+        "language",
+        "languages",
+        "skills",
+        "of",
+        "technologies",
+        "tools",
+        "stack",
+    }
+)
+CUE_AFTER = frozenset(
+    {
+        "programming",
+        "language",
+        "studio",
+        "shiny",
+        "markdown",
+        "packages",
+        "package",
+        "scripts",
+        "script",
+        "code",
+        "libraries",
+    }
+)
 TECH_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", "mlops"})
 
 

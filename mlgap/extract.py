@@ -19,10 +19,11 @@ from mlgap.tokens import TOKEN_RE
 
 re_Match = re.Match[str]
 
-_HARD_GAP = frozenset(",;:|•()[]{}<>!?\"")
+_HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
 _GLUE_GAP = frozenset(" -.")
 _MAX_HEADING = 40
 _NEAR_BEFORE, _NEAR_AFTER = 80, 150
+_FIELD_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +71,28 @@ class Extractor:
                     targets = phrases.get(key)
                     if targets and (size == 1 or self._joinable(text, matches, i, size)):
                         for target in targets:
-                            hits.append(_Hit(matches[i].start(), matches[i + size - 1].end(),
-                                             target, target.how, 100.0))
+                            hits.append(
+                                _Hit(
+                                    matches[i].start(),
+                                    matches[i + size - 1].end(),
+                                    target,
+                                    target.how,
+                                    100.0,
+                                )
+                            )
             elif tok in glued:
                 self._add(hits, glued[tok], matches[i].start(), matches[i].end())
-            elif tok[-1].isdigit() and (base := tok.rstrip("0123456789")) in first and len(base) >= 4:
+            elif (
+                tok[-1].isdigit() and (base := tok.rstrip("0123456789")) in first and len(base) >= 4
+            ):
                 self._add(hits, (base,), matches[i].start(), matches[i].end())
             if tok in glue_starts and i + 1 < n:
                 joined = tok
                 for j in (i + 1, i + 2):
-                    if j >= n or not set(text[matches[j - 1].end() : matches[j].start()]) <= _GLUE_GAP:
+                    if (
+                        j >= n
+                        or not set(text[matches[j - 1].end() : matches[j].start()]) <= _GLUE_GAP
+                    ):
                         break
                     joined += toks[j]
                     if joined in glued and glued[joined] != tuple(toks[i : j + 1]):
@@ -147,8 +160,13 @@ class Extractor:
         blocks = [(h.start, h.end, h.target.skill) for h in hits if h.how == "block"]
         links = url_spans(text)
         line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        tech = [(h.start, h.end) for h in hits if h.how != "block" and not h.target.ambiguous
-                and self.catalog.skills[h.target.skill].category in TECH_CATEGORIES]
+        tech = [
+            (h.start, h.end)
+            for h in hits
+            if h.how != "block"
+            and not h.target.ambiguous
+            and self.catalog.skills[h.target.skill].category in TECH_CATEGORIES
+        ]
         by_skill: dict[str, dict[tuple[int, int], Evidence]] = {}
         for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
             if hit.how == "block" or not self._stands(text, hit, blocks, links, tech):
@@ -159,18 +177,30 @@ class Extractor:
             line_text = text[line_start : len(text) if line_end < 0 else line_end]
             column = hit.start - line_start
             evidence = Evidence(
-                text=text[hit.start : hit.end], how=hit.how, score=hit.score,
+                text=text[hit.start : hit.end],
+                how=hit.how,
+                score=hit.score,
                 status=status_of(text, hit.start, hit.end) if hit.how != "heading" else COUNTED,
-                line=line_no, column=column + 1, context=_excerpt(line_text, column),
+                line=line_no,
+                column=column + 1,
+                context=_excerpt(line_text, column),
             )
             spans = by_skill.setdefault(hit.target.skill, {})
             span = (hit.start, hit.end)
             if span not in spans and not any(s <= hit.start and hit.end <= e for s, e in spans):
                 spans[span] = evidence
-        return tuple(Finding(skill, tuple(spans.values())) for skill, spans in sorted(by_skill.items()))
+        return tuple(
+            Finding(skill, tuple(spans.values())) for skill, spans in sorted(by_skill.items())
+        )
 
-    def _stands(self, text: str, hit: _Hit, blocks: list[tuple[int, int, str]],
-                links: list[tuple[int, int]], tech: list[tuple[int, int]]) -> bool:
+    def _stands(
+        self,
+        text: str,
+        hit: _Hit,
+        blocks: list[tuple[int, int, str]],
+        links: list[tuple[int, int]],
+        tech: list[tuple[int, int]],
+    ) -> bool:
         target = hit.target
         if any(s <= hit.start and hit.end <= e and k == target.skill for s, e, k in blocks):
             return False
@@ -179,10 +209,17 @@ class Extractor:
         if target.ambiguous and not _ambiguous_ok(text, hit, target, tech):
             return False
         if target.conditional:
-            pattern = self.index.near[target.skill]
-            lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
-            return pattern.search(text, lo, hi) is not None
+            return self._near(text, hit)
         return True
+
+    def _near(self, text: str, hit: _Hit) -> bool:
+        """Return whether a conditional alias (a bare degree) has its field beside it."""
+        pattern = self.index.near[hit.target.skill]
+        stated = _FIELD_RE.match(text, hit.end, min(len(text), hit.end + 100))
+        if stated:  # "B.A. in Economics": the field is stated, and only it counts
+            return pattern.search(text, stated.start(1), stated.end(1)) is not None
+        lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
+        return pattern.search(text, lo, hi) is not None
 
 
 def _ambiguous_ok(text: str, hit: _Hit, target: Target, tech: list[tuple[int, int]]) -> bool:
@@ -201,8 +238,9 @@ def _ambiguous_ok(text: str, hit: _Hit, target: Target, tech: list[tuple[int, in
         return True
     prev_words = TOKEN_RE.findall(text[max(line_start, hit.start - 30) : hit.start].lower())
     next_words = TOKEN_RE.findall(text[hit.end : min(line_end, hit.end + 30)].lower())
-    return bool((prev_words and prev_words[-1] in CUE_BEFORE)
-                or (next_words and next_words[0] in CUE_AFTER))
+    return bool(
+        (prev_words and prev_words[-1] in CUE_BEFORE) or (next_words and next_words[0] in CUE_AFTER)
+    )
 
 
 def _excerpt(line: str, column: int, width: int = 160) -> str:

@@ -83,15 +83,22 @@ def build_index(catalog: Catalog) -> Index:
         for alias in skill.aliases:
             index.add(alias, Target(skill.id, "alias", alias))
             key = alias_key(alias)
-            if (skill.category in FUZZY_CATEGORIES and len(key) == 1
-                    and len(key[0]) >= FUZZY_MIN_LENGTH and key[0].isalpha()):
+            if (
+                skill.category in FUZZY_CATEGORIES
+                and len(key) == 1
+                and len(key[0]) >= FUZZY_MIN_LENGTH
+                and key[0].isalpha()
+            ):
                 index.add_fuzzy(key[0])
         for alias in skill.instances:
             index.add(alias, Target(skill.id, "instance", alias))
         for alias in skill.ambiguous:
             sensitive = alias != alias.lower()
-            index.add(alias, Target(skill.id, "alias", alias, ambiguous=True,
-                                    case_sensitive=sensitive), plural=False)
+            index.add(
+                alias,
+                Target(skill.id, "alias", alias, ambiguous=True, case_sensitive=sensitive),
+                plural=False,
+            )
         for alias in skill.conditional:
             index.add(alias, Target(skill.id, "alias", alias, conditional=True), plural=False)
         for phrase in skill.other_meanings:

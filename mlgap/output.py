@@ -21,8 +21,11 @@ def write_output(text: str, path: Path | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise InputError(f"cannot write there: {exc.strerror}", path=str(path),
-                         fix="choose a folder that exists and is writable") from exc
+        raise InputError(
+            f"cannot write there: {exc.strerror}",
+            path=str(path),
+            fix="choose a folder that exists and is writable",
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

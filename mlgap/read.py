@@ -27,11 +27,13 @@ def decode(data: bytes, source: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError("not valid UTF-16 text", path=source,
-                             fix="save the file as UTF-8 text") from exc
+            raise InputError(
+                "not valid UTF-16 text", path=source, fix="save the file as UTF-8 text"
+            ) from exc
     if b"\x00" in data[:4096]:
-        raise InputError("looks like a binary file, not text", path=source,
-                         fix="give a plain-text résumé (.txt)")
+        raise InputError(
+            "looks like a binary file, not text", path=source, fix="give a plain-text résumé (.txt)"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -48,23 +50,29 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         file = Path(path)
         try:
             if file.is_dir():
-                raise InputError("is a directory", path=path,
-                                 fix="give a résumé file, or use `mlgap batch` for a folder")
+                raise InputError(
+                    "is a directory",
+                    path=path,
+                    fix="give a résumé file, or use `mlgap batch` for a folder",
+                )
             size = file.stat().st_size
             if size > max_bytes:
-                raise InputError(f"is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                                 path=path, fix="raise it with --max-size")
+                raise InputError(
+                    f"is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                    path=path,
+                    fix="raise it with --max-size",
+                )
             data = file.read_bytes()
         except FileNotFoundError as exc:
             raise InputError("no such file", path=path, fix="check the path") from exc
         except PermissionError as exc:
-            raise InputError("permission denied", path=path,
-                             fix="make the file readable") from exc
+            raise InputError("permission denied", path=path, fix="make the file readable") from exc
         except OSError as exc:
             raise InputError(f"cannot be read: {exc.strerror}", path=path) from exc
     if len(data) > max_bytes:
-        raise InputError(f"is over the {max_bytes:,}-byte limit", path=source,
-                         fix="raise it with --max-size")
+        raise InputError(
+            f"is over the {max_bytes:,}-byte limit", path=source, fix="raise it with --max-size"
+        )
     text = decode(data, source)
     if not text.strip():
         raise InputError("is empty", path=source, fix="give a résumé with some text in it")

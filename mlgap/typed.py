@@ -32,8 +32,13 @@ class TypedResolver:
         self.catalog = catalog
         self.index = index
         self.forms: dict[str, str] = {}
+        # A typed name is the skill it is an alias of; an instance only when it shows one skill.
         for key, targets in index.phrases.items():
-            skills = {t.skill for t in targets if t.how != "block"}
+            for target in targets:
+                if target.how == "alias":
+                    self.forms.setdefault("".join(key), target.skill)
+        for key, targets in index.phrases.items():
+            skills = {t.skill for t in targets if t.how == "instance"}
             if len(skills) == 1:
                 self.forms.setdefault("".join(key), skills.pop())
         for skill in catalog.skills.values():
@@ -51,9 +56,9 @@ class TypedResolver:
         edits = max_edits(len(squashed))
         if not edits:
             return None
-        best = process.extractOne(squashed, self.choices, scorer=OSA.distance,
-                                  score_cutoff=edits,
-                                  processor=None)
+        best = process.extractOne(
+            squashed, self.choices, scorer=OSA.distance, score_cutoff=edits, processor=None
+        )
         if best is None or max_edits(len(best[0])) < best[1]:
             return None
         return self.forms[best[0]], "fuzzy", round(fuzz.ratio(squashed, best[0]), 1)
@@ -62,8 +67,9 @@ class TypedResolver:
         """Return up to `limit` skill names `item` may have meant."""
         squashed = "".join(alias_key(item)) or item.lower()
         names: list[str] = []
-        for form, _score, _ in process.extract(squashed, self.choices, scorer=fuzz.ratio,
-                                               limit=12, score_cutoff=55):
+        for form, _score, _ in process.extract(
+            squashed, self.choices, scorer=fuzz.ratio, limit=12, score_cutoff=55
+        ):
             name = self.catalog.skills[self.forms[form]].name
             if name not in names:
                 names.append(name)

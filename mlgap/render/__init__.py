@@ -15,19 +15,22 @@ Renderer = Callable[[Assessment, Catalog, bool], str]
 
 def render_json(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
     """Return the report as stable, sorted JSON (never coloured)."""
-    return json.dumps(report_dict(assessment, catalog), indent=2, sort_keys=True,
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps(report_dict(assessment, catalog), indent=2, sort_keys=True, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def render_text(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
     """Return the report for a terminal; Rich is imported only here."""
-    from mlgap.render.terminal import render_terminal  # noqa: PLC0415 - Rich is slow to import
+    from mlgap.render.terminal import render_terminal
 
     return render_terminal(assessment, catalog, color)
 
 
-RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": lambda a, c, color=False: render_markdown(a, c),
-}
+def render_md(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
+    """Return the report as Markdown (never coloured)."""
+    return render_markdown(assessment, catalog)
+
+
+RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json, "markdown": render_md}

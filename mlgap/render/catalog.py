@@ -15,13 +15,24 @@ def _matches(query: str, *texts: str) -> bool:
 
 def render_skills(catalog: Catalog, query: str | None, fmt: str) -> str:
     """Return the skills (those matching `query`, if given) as text or JSON."""
-    skills = [s for s in catalog.skills.values()
-              if not query or _matches(query, s.id, s.name, *s.aliases, *s.instances)]
+    skills = [
+        s
+        for s in catalog.skills.values()
+        if not query or _matches(query, s.id, s.name, *s.aliases, *s.instances)
+    ]
     if fmt == "json":
-        data = [{"id": s.id, "name": s.name, "category": s.category,
-                 "aliases": sorted(s.aliases + s.ambiguous + s.conditional),
-                 "instances": sorted(s.instances), "description": s.description,
-                 "next_step": s.next_step} for s in skills]
+        data = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "category": s.category,
+                "aliases": sorted(s.aliases + s.ambiguous + s.conditional),
+                "instances": sorted(s.instances),
+                "description": s.description,
+                "next_step": s.next_step,
+            }
+            for s in skills
+        ]
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     lines = []
     for category in catalog.categories:
@@ -35,15 +46,29 @@ def render_skills(catalog: Catalog, query: str | None, fmt: str) -> str:
 def render_roles(catalog: Catalog, fmt: str) -> str:
     """Return the roles and their requirement counts as text or JSON."""
     if fmt == "json":
-        data = [{"id": r.id, "name": r.name, "source": r.source, "description": r.description,
-                 "requirements": [{"skills": list(q.any_of), "importance": q.importance}
-                                  for q in r.requirements]} for r in catalog.roles.values()]
+        data = [
+            {
+                "id": r.id,
+                "name": r.name,
+                "source": r.source,
+                "description": r.description,
+                "requirements": [
+                    {"skills": list(q.any_of), "importance": q.importance} for q in r.requirements
+                ],
+            }
+            for r in catalog.roles.values()
+        ]
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     lines = []
     for role in catalog.roles.values():
-        counts = {imp: sum(q.importance == imp for q in role.requirements)
-                  for imp in ("core", "important", "bonus")}
+        counts = {
+            imp: sum(q.importance == imp for q in role.requirements)
+            for imp in ("core", "important", "bonus")
+        }
         lines.append(f"{role.id:<15} {role.name}: {role.description}")
-        lines.append(" " * 16 + ", ".join(f"{n} {imp}" for imp, n in counts.items())
-                     + f" requirements (from \"{role.source}\")")
+        lines.append(
+            " " * 16
+            + ", ".join(f"{n} {imp}" for imp, n in counts.items())
+            + f' requirements (from "{role.source}")'
+        )
     return "\n".join(lines) + "\n"

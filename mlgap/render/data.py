@@ -11,7 +11,8 @@ from mlgap.result import COUNTED, Evidence
 SCHEMA_VERSION = 1
 READINESS_RULE = (
     "A roadmap phase is complete when {share:.0%} of its items are met; the phase reached is "
-    "the last of an unbroken run of complete phases from phase 1. A career level is reached "
+    "the highest complete phase, and the phase worked on is the earliest incomplete one. "
+    "A career level is reached "
     "when the role score is at least its minimum and every skill group it requires is met, "
     "and so is every level below it."
 )
@@ -19,8 +20,16 @@ READINESS_RULE = (
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
     """Return one piece of evidence as plain data."""
-    return {"line": e.line, "column": e.column, "page": e.page, "text": e.text,
-            "context": e.context, "how": e.how, "score": e.score, "status": e.status}
+    return {
+        "line": e.line,
+        "column": e.column,
+        "page": e.page,
+        "text": e.text,
+        "context": e.context,
+        "how": e.how,
+        "score": e.score,
+        "status": e.status,
+    }
 
 
 def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
@@ -32,15 +41,27 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
         counted = [evidence_dict(e) for e in finding.evidence if e.status == COUNTED]
         other = [evidence_dict(e) for e in finding.evidence if e.status != COUNTED]
         if counted:
-            found.append({"id": skill.id, "name": skill.name, "category": skill.category,
-                          "evidence": counted})
+            found.append(
+                {
+                    "id": skill.id,
+                    "name": skill.name,
+                    "category": skill.category,
+                    "evidence": counted,
+                }
+            )
         if other:
             not_counted.append({"id": skill.id, "name": skill.name, "evidence": other})
     r = a.readiness
 
     def req(x: Any) -> dict[str, Any]:
-        return {"id": x.id, "label": x.label, "importance": x.importance,
-                "category": x.category, "phase": x.phase, "skills": x.id.split("|")}
+        return {
+            "id": x.id,
+            "label": x.label,
+            "importance": x.importance,
+            "category": x.category,
+            "phase": x.phase,
+            "skills": x.id.split("|"),
+        }
 
     return {
         "schema_version": SCHEMA_VERSION,
@@ -48,25 +69,47 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
         "role": {"id": a.role_id, "name": a.role_name},
         "score": a.score,
         "score_breakdown": [
-            {"importance": b.importance, "weight": b.weight, "met": b.met, "total": b.total,
-             "points": b.weight * b.met, "max_points": b.weight * b.total}
+            {
+                "importance": b.importance,
+                "weight": b.weight,
+                "met": b.met,
+                "total": b.total,
+                "points": b.weight * b.met,
+                "max_points": b.weight * b.total,
+            }
             for b in a.breakdown
         ],
         "found": found,
         "not_counted": not_counted,
-        "unrecognized": [{"text": u.text, "suggestions": list(u.suggestions)}
-                         for u in a.extraction.unrecognized],
-        "coverage": [{"category": c.category, "name": c.name, "met": c.met, "total": c.total}
-                     for c in a.coverage],
+        "unrecognized": [
+            {"text": u.text, "suggestions": list(u.suggestions)} for u in a.extraction.unrecognized
+        ],
+        "coverage": [
+            {"category": c.category, "name": c.name, "met": c.met, "total": c.total}
+            for c in a.coverage
+        ],
         "gaps": [req(g) for g in a.gaps],
         "readiness": {
-            "phase": r.phase, "phase_name": r.phase_name, "working_on": r.working_on,
-            "level": r.level, "level_name": r.level_name, "next_level": r.next_level,
-            "phases": [{"number": p.number, "name": p.name, "period": p.period,
-                        "complete": p.complete, "met": list(p.met), "missing": list(p.missing)}
-                       for p in r.phases],
+            "phase": r.phase,
+            "phase_name": r.phase_name,
+            "working_on": r.working_on,
+            "level": r.level,
+            "level_name": r.level_name,
+            "next_level": r.next_level,
+            "phases": [
+                {
+                    "number": p.number,
+                    "name": p.name,
+                    "period": p.period,
+                    "complete": p.complete,
+                    "met": list(p.met),
+                    "missing": list(p.missing),
+                }
+                for p in r.phases
+            ],
             "rule": READINESS_RULE.format(share=catalog.phase_completion),
         },
-        "next_steps": [dict(req(s), rank=i, action=s.action)
-                       for i, s in enumerate(a.next_steps, start=1)],
+        "next_steps": [
+            dict(req(s), rank=i, action=s.action) for i, s in enumerate(a.next_steps, start=1)
+        ],
     }

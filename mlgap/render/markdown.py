@@ -28,8 +28,11 @@ def render_markdown(assessment: Assessment, catalog: Catalog) -> str:
         "",
         "| importance | met | points |",
         "|---|---|---|",
-        *[f"| {b['importance']} (×{b['weight']}) | {b['met']}/{b['total']} | "
-          f"{b['points']}/{b['max_points']} |" for b in d["score_breakdown"]],
+        *[
+            f"| {b['importance']} (×{b['weight']}) | {b['met']}/{b['total']} | "
+            f"{b['points']}/{b['max_points']} |"
+            for b in d["score_breakdown"]
+        ],
         "",
         "## Skills found",
         "",
@@ -48,11 +51,17 @@ def render_markdown(assessment: Assessment, catalog: Catalog) -> str:
     out += [f"{s['rank']}. {s['action']}" for s in d["next_steps"]] or ["Nothing left to do."]
     if d["not_counted"]:
         out += ["", "## Mentioned but not counted", ""]
-        out += [f"- {n['name']}: {e['status']}, line {e['line']}: {_cell(e['context'])}"
-                for n in d["not_counted"] for e in n["evidence"]]
+        out += [
+            f"- {n['name']}: {e['status']}, line {e['line']}: {_cell(e['context'])}"
+            for n in d["not_counted"]
+            for e in n["evidence"]
+        ]
     if d["unrecognized"]:
         out += ["", "## Typed skills not recognised", ""]
-        out += [f"- `{u['text']}`" + (f": did you mean {', '.join(u['suggestions'])}?"
-                                       if u["suggestions"] else "") for u in d["unrecognized"]]
+        out += [
+            f"- `{u['text']}`"
+            + (f": did you mean {', '.join(u['suggestions'])}?" if u["suggestions"] else "")
+            for u in d["unrecognized"]
+        ]
     out += ["", f"_Readiness rule: {r['rule']}_", ""]
     return "\n".join(out)

@@ -25,27 +25,43 @@ def render_terminal(assessment: Assessment, catalog: Catalog, color: bool) -> st
     """Return the report with Rich markup rendered (ANSI colour only when `color`)."""
     d = report_dict(assessment, catalog)
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=100,
-                      highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=100,
+        highlight=False,
+        soft_wrap=False,
+    )
     r = d["readiness"]
     console.print(Text(f"mlgap · {d['role']['name']} · {d['source']}", style="bold"))
-    console.print(f"Score [bold]{d['score']}/100[/]  {_bar(d['score'], 100)}   "
-                  + "  ".join(f"{b['importance']} {b['met']}/{b['total']}"
-                              for b in d["score_breakdown"]))
-    console.print(f"Roadmap: phase {r['phase']} ({r['phase_name']}) reached"
-                  + (f", working on phase {r['working_on']}" if r["working_on"] else "")
-                  + f" · Level: [bold]{r['level_name']}[/]")
+    console.print(
+        f"Score [bold]{d['score']}/100[/]  {_bar(d['score'], 100)}   "
+        + "  ".join(f"{b['importance']} {b['met']}/{b['total']}" for b in d["score_breakdown"])
+    )
+    console.print(
+        f"Roadmap: phase {r['phase']} ({r['phase_name']}) reached"
+        + (f", working on phase {r['working_on']}" if r["working_on"] else "")
+        + f" · Level: [bold]{r['level_name']}[/]"
+    )
 
-    found = Table(title=f"Skills found ({len(d['found'])})", title_justify="left",
-                  show_lines=False, expand=True)
+    found = Table(
+        title=f"Skills found ({len(d['found'])})",
+        title_justify="left",
+        show_lines=False,
+        expand=True,
+    )
     found.add_column("skill", style="green", no_wrap=True)
     found.add_column("line", justify="right")
     found.add_column("evidence", overflow="fold")
     for f in d["found"]:
         e = f["evidence"][0]
         more = f" (+{len(f['evidence']) - 1})" if len(f["evidence"]) > 1 else ""
-        found.add_row(f["name"], str(e["line"]) if e["line"] is not None else "typed",
-                      Text((e["context"] or e["text"]) + more))
+        found.add_row(
+            f["name"],
+            str(e["line"]) if e["line"] is not None else "typed",
+            Text((e["context"] or e["text"]) + more),
+        )
     console.print(found)
 
     coverage = Table(title="Coverage by category", title_justify="left")
@@ -59,8 +75,9 @@ def render_terminal(assessment: Assessment, catalog: Catalog, color: bool) -> st
     if d["gaps"]:
         console.print(Text("Gaps", style="bold"))
         for g in d["gaps"]:
-            console.print(Text.assemble("  ", (f"{g['importance']:<10}", _STYLE[g["importance"]]),
-                                        g["label"]))
+            console.print(
+                Text.assemble("  ", (f"{g['importance']:<10}", _STYLE[g["importance"]]), g["label"])
+            )
     console.print(Text("Next steps", style="bold"))
     for s in d["next_steps"][:MAX_STEPS]:
         console.print(Text(f"  {s['rank']:>2}. {s['action']}"))
@@ -68,8 +85,12 @@ def render_terminal(assessment: Assessment, catalog: Catalog, color: bool) -> st
         console.print(f"  … {len(d['next_steps']) - MAX_STEPS} more: --format markdown lists all")
     for n in d["not_counted"]:
         for e in n["evidence"]:
-            console.print(Text(f"Not counted ({e['status']}): {n['name']}, line {e['line']}: "
-                               f"{e['context']}", style="dim"))
+            console.print(
+                Text(
+                    f"Not counted ({e['status']}): {n['name']}, line {e['line']}: {e['context']}",
+                    style="dim",
+                )
+            )
     for u in d["unrecognized"]:
         hint = f"; did you mean {', '.join(u['suggestions'])}?" if u["suggestions"] else ""
         console.print(Text(f"Not recognised: '{u['text']}'{hint}", style="yellow"))

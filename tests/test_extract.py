@@ -1,0 +1,117 @@
+"""Extraction follows the labelling definition, rule by rule, and shows its evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlgap import Toolkit
+from tests.conftest import found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Words inside other words, and symbols that make other languages.
+        ("Languages: JavaScript, TypeScript", set(), {"java"}),
+        ("Languages: Java, JavaScript", {"java"}, set()),
+        ("Stack: C#, .NET, ASP.NET", set(), {"cpp"}),
+        ("Stack: C/C++, Python", {"cpp", "python"}, set()),
+        ("Sparked a culture of testing", set(), {"large-datasets"}),
+        # Short ambiguous aliases count only among technologies.
+        ("Budget for R&D grew by 20%", set(), {"r"}),
+        ("Tools: Python, R, SQL", {"r", "python", "sql"}, set()),
+        ("Statistical programming in R", {"r"}, set()),
+        ("Dear R. Smith, thank you", set(), {"r"}),
+        # Negated and wished-for mentions do not count; exposure does.
+        ("No experience with Docker.", set(), {"docker"}),
+        ("Would like to learn Kubernetes", set(), {"kubernetes"}),
+        ("Currently learning PyTorch", set(), {"pytorch"}),
+        ("Kubernetes (planned)", set(), {"kubernetes"}),
+        ("Basic knowledge of R programming", {"r"}, set()),
+        ("Familiar with Docker", {"docker"}, set()),
+        ("No experience with Docker, but strong Python", {"python"}, {"docker"}),
+        # Same word, other meaning.
+        ("Configured SQL Server failover clustering", {"sql"}, {"clustering"}),
+        ("Automated regression testing with Selenium", set(), {"regression"}),
+        ("Managed a Kubernetes cluster", {"kubernetes"}, {"clustering"}),
+        ("Customer segmentation with k-means clustering", {"clustering"}, set()),
+        # Instances.
+        ("Built a random forest", {"decision-trees", "ensemble-methods"}, set()),
+        ("Databases: MySQL, Postgres", {"sql"}, set()),
+        ("Deployed on EC2 and S3", {"aws"}, set()),
+        ("Used Keras for a CNN", {"deep-learning", "neural-networks"}, {"tensorflow"}),
+        # Spellings.
+        (
+            "Libraries: sklearn, Sci-kit learn, Py Torch, tensorflow2, K8s",
+            {"scikit-learn", "pytorch", "tensorflow", "kubernetes"},
+            set(),
+        ),
+        (
+            "Used LogisticRegression and RandomForest",
+            {"classification", "regression", "decision-trees"},
+            set(),
+        ),
+        ("Libraries: Tensorflw, Matplotlb", {"tensorflow", "matplotlib"}, set()),
+        # Links are not skills.
+        ("Profile: https://github.com/someone", set(), {"git"}),
+        ("kaggle.com/someone", set(), {"kaggle"}),
+        # Degrees need their field.
+        ("B.A. in Economics, 2019", set(), {"bachelors-degree"}),
+        ("B.Sc. in Computer Science, 2019", {"bachelors-degree"}, set()),
+        ("Master's degree in Applied Mathematics", {"masters-degree"}, set()),
+        ("MBA, Sales and Marketing", set(), {"masters-degree"}),
+        # Employers are evidence only of their industry, when the text says it.
+        ("Worked at Google on search ads", set(), {"gcp"}),
+        ("Data analyst at City Hospital", {"healthcare"}, set()),
+    ],
+)
+def test_rules_of_the_definition(
+    kit: Toolkit, text: str, present: set[str], absent: set[str]
+) -> None:
+    """Each case pins one rule of spec/labeling.md."""
+    got = found(kit, text)
+    assert present <= got, f"missing {present - got} in {text!r}"
+    assert not (absent & got), f"invented {absent & got} in {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ('<li><span class="hl">Python</span></li>', "python"),
+        ("â€¢ NaÃ¯ve Bayes classifier", "classification"),
+        ("T O O L S  &  T E C H\nP Y T H O N", "python"),
+        ("Skills:\u00a0Py\u200bthon,\u00a0Docker", "docker"),
+        ("Line one\r\nDocker and Kubernetes\r\n", "kubernetes"),
+        (
+            "Built pipelines with Deep learning.Education Details: B.E. in Mechanical",
+            "deep-learning",
+        ),
+        ("Feature engineering and classiﬁcation models", "classification"),
+        ("TECHNICAL SKILLS: PYTHON, PANDAS, NUMPY", "numpy"),
+        ("• Python ▪ Docker ► Flask ✓ Pandas 🚀 NumPy", "numpy"),
+    ],
+)
+def test_messy_real_text(kit: Toolkit, text: str, skill: str) -> None:
+    """HTML remnants, mojibake, odd spaces, CRLF, glued headings, ligatures, caps and bullets."""
+    assert skill in found(kit, text)
+
+
+def test_evidence_points_at_the_line_it_came_from(kit: Toolkit) -> None:
+    """Every finding carries the line, column, matched text and how it matched."""
+    text = "Jane Doe\nSkills: Python, scikit-learn\n\nNo experience with Docker."
+    extraction = kit.extractor.extract(text)
+    by_id = {f.skill: f for f in extraction.findings}
+    evidence = by_id["scikit-learn"].evidence[0]
+    assert (evidence.line, evidence.column, evidence.text) == (2, 17, "scikit-learn")
+    assert evidence.context == "Skills: Python, scikit-learn"
+    assert evidence.how == "alias" and evidence.score == 100.0
+    docker = by_id["docker"].evidence[0]
+    assert docker.status == "negated" and "docker" not in extraction.found
+
+
+def test_instance_and_fuzzy_matches_say_so(kit: Toolkit) -> None:
+    """How a skill matched is part of its evidence."""
+    findings = {f.skill: f for f in kit.extractor.extract("MySQL and Matplotlb").findings}
+    assert findings["sql"].evidence[0].how == "instance"
+    fuzzy = findings["matplotlib"].evidence[0]
+    assert fuzzy.how == "fuzzy" and 80 <= fuzzy.score < 100
