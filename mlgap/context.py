@@ -35,6 +35,12 @@ _AFTER_WISH_RE = re.compile(
     r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
     re.IGNORECASE,
 )
+_AFTER_WORDS_RE = re.compile(
+    r"\b(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b", re.IGNORECASE
+)
+_LINK_HINT_RE = re.compile(
+    r"://|www\.|\.(?:com|org|io|net|ai|dev|me|co|ru|de|uk|il)\b", re.IGNORECASE
+)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]{1,500}"
     r"|\b[\w-]{1,60}(?:\.[\w-]{1,60}){0,4}\.(?:com|org|io|net|ai|dev|me|co|ru|de|uk|il)/[^\s<>\"]{0,500}"
@@ -74,6 +80,21 @@ CUE_AFTER = frozenset(
 TECH_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", "mlops"})
 
 
+class Cues:
+    """Where a document says no, wishes or plans; found once, asked about every mention."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.any_before = bool(_NEGATION_RE.search(text) or _WISH_RE.search(text))
+        self.any_after = bool(_AFTER_WORDS_RE.search(text))
+
+    def status(self, start: int, end: int) -> str:
+        """Return whether the mention at text[start:end] counts, is negated or is wished for."""
+        if not self.any_before and not self.any_after:
+            return COUNTED
+        return status_of(self.text, start, end)
+
+
 def status_of(text: str, start: int, end: int) -> str:
     """Return whether the mention at text[start:end] counts, is negated or is wished for."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -94,9 +115,17 @@ def status_of(text: str, start: int, end: int) -> str:
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of links in `text`: what stands in a link is not a skill."""
-    if "/" not in text and "www" not in text and "." not in text:
-        return []
-    return [m.span() for m in _URL_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    # Only the whitespace-delimited chunks around a link hint are tried: running the full
+    # pattern at every word of a résumé costs more than all the rest of extraction.
+    for hint in _LINK_HINT_RE.finditer(text):
+        lo = max(text.rfind(" ", 0, hint.start()), text.rfind("\n", 0, hint.start())) + 1
+        if spans and lo < spans[-1][1]:
+            continue
+        match = _URL_RE.search(text, lo, hint.end() + 500)
+        if match and match.start() <= hint.start():
+            spans.append(match.span())
+    return spans
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

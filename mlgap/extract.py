@@ -12,7 +12,7 @@ from rapidfuzz.fuzz import ratio
 
 from mlgap.catalog import Catalog
 from mlgap.clean import clean_text
-from mlgap.context import CUE_AFTER, CUE_BEFORE, TECH_CATEGORIES, inside, status_of, url_spans
+from mlgap.context import CUE_AFTER, CUE_BEFORE, TECH_CATEGORIES, Cues, inside, url_spans
 from mlgap.index import FUZZY_MIN_LENGTH, Index, Target, build_index, deletions
 from mlgap.result import COUNTED, Evidence, Extraction, Finding
 from mlgap.tokens import TOKEN_RE
@@ -23,6 +23,7 @@ _HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
 _GLUE_GAP = frozenset(" -.")
 _MAX_HEADING = 40
 _NEAR_BEFORE, _NEAR_AFTER = 80, 150
+_NEWLINE_RE = re.compile("\n")
 _FIELD_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
 
@@ -63,10 +64,14 @@ class Extractor:
         phrases, first, glued, glue_starts = idx.phrases, idx.first, idx.glued, idx.glue_starts
         n = len(toks)
         hits: list[_Hit] = []
-        for i, tok in enumerate(toks):
-            longest = first.get(tok)
-            if longest is not None:
-                for size in range(min(longest, n - i), 0, -1):
+        wanted = idx.wanted
+        for i in [i for i, t in enumerate(toks) if t in wanted or t[-1].isdigit()]:
+            tok = toks[i]
+            sizes = first.get(tok)
+            if sizes is not None:
+                for size in sizes:
+                    if i + size > n:
+                        continue
                     key = (tok,) if size == 1 else tuple(toks[i : i + size])
                     targets = phrases.get(key)
                     if targets and (size == 1 or self._joinable(text, matches, i, size)):
@@ -118,8 +123,10 @@ class Extractor:
         first, glued, cache = self.index.first, self.index.glued, self._fuzzy_cache
         if len(cache) > 100_000:  # bound memory in long batch runs
             cache.clear()
-        for i, tok in enumerate(toks):
-            if len(tok) < FUZZY_MIN_LENGTH or tok in first or tok in glued:
+        skip = self.index.wanted
+        for i in [i for i, t in enumerate(toks) if len(t) >= FUZZY_MIN_LENGTH and t not in skip]:
+            tok = toks[i]
+            if tok in first or tok in glued:
                 continue
             if tok not in cache:
                 cache[tok] = self._closest(tok)
@@ -159,7 +166,8 @@ class Extractor:
     def _findings(self, text: str, hits: list[_Hit]) -> tuple[Finding, ...]:
         blocks = [(h.start, h.end, h.target.skill) for h in hits if h.how == "block"]
         links = url_spans(text)
-        line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        cues = Cues(text)
         tech = [
             (h.start, h.end)
             for h in hits
@@ -180,7 +188,7 @@ class Extractor:
                 text=text[hit.start : hit.end],
                 how=hit.how,
                 score=hit.score,
-                status=status_of(text, hit.start, hit.end) if hit.how != "heading" else COUNTED,
+                status=cues.status(hit.start, hit.end) if hit.how != "heading" else COUNTED,
                 line=line_no,
                 column=column + 1,
                 context=_excerpt(line_text, column),

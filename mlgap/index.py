@@ -31,12 +31,13 @@ class Index:
     """Phrase tables keyed by token tuples, plus the helpers for glued and misspelt words."""
 
     phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
-    first: dict[str, int] = field(default_factory=dict)
+    first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     glued: dict[str, tuple[str, ...]] = field(default_factory=dict)
     glue_starts: set[str] = field(default_factory=set)
     headings: dict[str, list[Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
     near: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    wanted: frozenset[str] = frozenset()
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         key = alias_key(phrase)
@@ -49,7 +50,9 @@ class Index:
         targets = self.phrases.setdefault(key, [])
         if target not in targets:
             targets.append(target)
-        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        sizes = self.first.get(key[0], ())
+        if len(key) not in sizes:
+            self.first[key[0]] = tuple(sorted((*sizes, len(key)), reverse=True))
         squashed = "".join(key)
         # Glued ("RandomForest") and split ("Py Torch") spellings are looked up by their
         # squashed form; short ones are left out because "s 3" or "a i" are not words.
@@ -108,4 +111,6 @@ def build_index(catalog: Catalog) -> Index:
             index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
         if skill.near:
             index.near[skill.id] = _near_pattern(skill.near)
+    # The tokens worth a look; every other token of a résumé is skipped at C speed.
+    index.wanted = frozenset(index.first) | frozenset(index.glued) | frozenset(index.glue_starts)
     return index
