@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         kit.extractor.extract(doc)
     ours = time.perf_counter() - start
     print(
-        f"mlgap extractor: {len(docs) / ours:,.0f} résumés/s ({1000 * ours / len(docs):.2f} ms each)"
+        f"mlgap extractor: {len(docs) / ours:,.0f} résumés/s "
+        f"({1000 * ours / len(docs):.2f} ms each)"
     )
     try:
         from flashtext import KeywordProcessor
