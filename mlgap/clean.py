@@ -17,17 +17,22 @@ _MOJIBAKE = {
     "Ã§": "ç", "Ã¡": "á", "Ã³": "ó", "Ãº": "ú", "Ã\xad": "í", "Â·": "·", "Â ": " ", "Â": "",
 }  # fmt: skip
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
-_LIGATURES = str.maketrans({
+_LIGATURES = {
     "ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
     "\t": " ", "’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
-})  # fmt: skip
-_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
+}  # fmt: skip
+_SPECIAL_RE = re.compile("[" + "".join(_LIGATURES) + "]")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]{0,500})?/?>")
 # Four or more single letters separated by single spaces: a letter-spaced heading
 # ("T O O L S"), joined back into a word. Bounded repetition keeps this linear.
-_SPACED_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,60}[^\W\d_](?![^\W\d_])")
+_SPACED_RE = re.compile(r"(?<![^\W\d_'])(?:[^\W\d_] ){3,60}[^\W\d_](?![^\W\d_])")
 
+# Any run of four spaced letters has two inner letters with a space on each side; a pattern
+# that starts with a literal space is searched much faster than one that starts with a letter.
+_SPACED_HINT_RE = re.compile(r" [^\W\d_] [^\W\d_] ")
 _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d_])")
 
 
@@ -35,22 +40,32 @@ def _unspace(match: re.Match[str]) -> str:
     return match.group().replace(" ", "")
 
 
-def clean_line(line: str) -> str:
-    """Return one line of résumé text with encoding damage and markup removed."""
-    if "Ã" in line or "â€" in line or "Â" in line:
-        line = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], line)
-    line = line.translate(_LIGATURES)
-    if "<" in line:
-        line = _TAG_RE.sub(" ", line)
-    if "&" in line:
-        line = html.unescape(line)
-    if " " in line and _SPACED_RE.search(line):
+def _unspace_line(line: str) -> str:
+    if _SPACED_RE.search(line):
         # Once a line is letter-spaced, its short words are too ("C O N T A C T  M E").
-        line = _SPACED_SHORT_RE.sub(_unspace, _SPACED_RE.sub(_unspace, line))
-    return line.rstrip("\r")
+        return _SPACED_SHORT_RE.sub(_unspace, _SPACED_RE.sub(_unspace, line))
+    return line
 
 
 def clean_text(text: str) -> str:
-    """Return `text` cleaned line by line; the number of lines never changes."""
+    """Return `text` cleaned; the number of lines never changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(clean_line(line) for line in text.split("\n"))
+    # Whole-text passes where they cannot move a line break; the rest only on the lines
+    # that need it, since most résumés need none of it.
+    if "Ã" in text or "â€" in text or "Â" in text:
+        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
+    special = set(_SPECIAL_RE.findall(text))
+    if special:  # replacing the few characters present beats a translate() of every one
+        for char in special:
+            text = text.replace(char, _LIGATURES[char])
+    if "<" in text:
+        text = _TAG_RE.sub(" ", text)
+    if "&" in text and _ENTITY_RE.search(text):
+        # An entity may stand for a line break (&#10;): it becomes a space, not a new line.
+        text = "\n".join(
+            html.unescape(line).replace("\n", " ") if "&" in line else line
+            for line in text.split("\n")
+        )
+    if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
+        text = "\n".join(_unspace_line(line) for line in text.split("\n"))
+    return text

@@ -33,11 +33,14 @@ class Index:
     phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
     first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     glued: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    glue_starts: set[str] = field(default_factory=set)
     headings: dict[str, list[Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
     near: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    wanted: frozenset[str] = frozenset()
+    pairs: set[tuple[str, str]] = field(default_factory=set)
+    single: dict[str, list[Target]] = field(default_factory=dict)
+    longer: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    split_names: frozenset[str] = frozenset()
+    heading_re: re.Pattern[str] = re.compile("(?!)")
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         key = alias_key(phrase)
@@ -50,6 +53,8 @@ class Index:
         targets = self.phrases.setdefault(key, [])
         if target not in targets:
             targets.append(target)
+        if len(key) > 1:
+            self.pairs.add((key[0], key[1]))
         sizes = self.first.get(key[0], ())
         if len(key) not in sizes:
             self.first[key[0]] = tuple(sorted((*sizes, len(key)), reverse=True))
@@ -58,7 +63,6 @@ class Index:
         # squashed form; short ones are left out because "s 3" or "a i" are not words.
         if target.how != "block" and len(squashed) >= 5:
             self.glued.setdefault(squashed, key)
-            self.glue_starts.update(squashed[:i] for i in range(2, len(squashed) - 1))
 
     def add_fuzzy(self, form: str) -> None:
         for variant in deletions(form):
@@ -111,6 +115,31 @@ def build_index(catalog: Catalog) -> Index:
             index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
         if skill.near:
             index.near[skill.id] = _near_pattern(skill.near)
-    # The tokens worth a look; every other token of a résumé is skipped at C speed.
-    index.wanted = frozenset(index.first) | frozenset(index.glued) | frozenset(index.glue_starts)
+    # Split spellings ("Py Torch") are looked for only among one-word names: a name of
+    # several words is found by its words whatever stands between them.
+    natural = {"".join(k) for k in index.phrases if len(k) > 1}
+    index.split_names = frozenset(
+        k[0]
+        for k, targets in index.phrases.items()
+        if len(k) == 1
+        and len(k[0]) >= 5
+        and k[0] not in natural
+        and any(t.how != "block" for t in targets)
+    )
+    index.heading_re = _heading_pattern(index.headings)
+    index.single = {k[0]: v for k, v in index.phrases.items() if len(k) == 1}
+    index.longer = {
+        t: tuple(s for s in sizes if s > 1)
+        for t, sizes in index.first.items()
+        if any(s > 1 for s in sizes)
+    }
     return index
+
+
+def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
+    """Return a pattern for a line that is nothing but a heading ("Projects:", "PUBLICATIONS")."""
+    words = sorted(
+        {t.alias for targets in headings.values() for t in targets}, key=len, reverse=True
+    )
+    body = "|".join(r"[\W_]*".join(re.escape(w) for w in alias_key(h)) for h in words)
+    return re.compile(rf"^[^\w\n]*((?:{body}))[^\w\n]*$", re.MULTILINE)

@@ -27,6 +27,7 @@ class Finding:
 
     skill: str
     evidence: tuple[Evidence, ...]
+    mentions: int = 0  # counted mentions, including those beyond the evidence kept
 
     @property
     def counted(self) -> bool:

@@ -46,6 +46,7 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
                     "id": skill.id,
                     "name": skill.name,
                     "category": skill.category,
+                    "mentions": max(finding.mentions, len(counted)),
                     "evidence": counted,
                 }
             )

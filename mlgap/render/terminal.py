@@ -56,7 +56,7 @@ def render_terminal(assessment: Assessment, catalog: Catalog, color: bool) -> st
     found.add_column("evidence", overflow="fold")
     for f in d["found"]:
         e = f["evidence"][0]
-        more = f" (+{len(f['evidence']) - 1})" if len(f["evidence"]) > 1 else ""
+        more = f" (+{f['mentions'] - 1})" if f["mentions"] > 1 else ""
         found.add_row(
             f["name"],
             str(e["line"]) if e["line"] is not None else "typed",

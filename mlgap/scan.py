@@ -1,0 +1,179 @@
+"""Find every place a catalog phrase stands in a text: the fast, judgement-free pass."""
+
+from __future__ import annotations
+
+import operator
+import re
+from itertools import islice
+from typing import NamedTuple
+
+from mlgap.index import FUZZY_MIN_LENGTH, Index, Target, deletions
+from mlgap.tokens import TOKEN_RE
+
+_HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
+_GLUE_GAP = frozenset(" -.")
+
+
+class Hit(NamedTuple):
+    """A catalog phrase found at text[start:end] (a named tuple: made by the hundred)."""
+
+    start: int
+    end: int
+    target: Target
+    how: str
+    score: float
+
+
+class Scanner:
+    """Scan texts for one index; keeps a cache of fuzzy look-ups across texts."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.starts = frozenset(index.first) | frozenset(index.glued)
+        # Words seen before, with or without a near miss: most words of a batch repeat.
+        self._near_misses: dict[str, tuple[str, float]] = {}
+        self._no_near_miss: set[str] = set()
+
+    @staticmethod
+    def tokens(text: str, lower: str) -> tuple[list[str], list[re.Match[str]]]:
+        """Return the lower-case tokens of `text` and their matches (for offsets)."""
+        # A few characters grow when lower-cased; then offsets come from the original.
+        matches = list(TOKEN_RE.finditer(lower if len(lower) == len(text) else text))
+        toks = list(map(re.Match.group, matches))
+        if len(lower) != len(text):
+            toks = [t.lower() for t in toks]
+        return toks, matches
+
+    def scan(
+        self, text: str, lower: str, toks: list[str], matches: list[re.Match[str]]
+    ) -> list[Hit]:
+        """Return every hit in `text`, in order of position (`lower`: its lower-cased form)."""
+        hits: list[Hit] = []
+        distinct = set(toks)
+        self._phrases(text, toks, matches, distinct, hits)
+        self._split_words(text, toks, matches, hits)
+        self._fuzzy(toks, matches, distinct, hits)
+        self._headings(lower, hits)
+        hits.sort(key=operator.attrgetter("start"))
+        return hits
+
+    def _phrases(
+        self,
+        text: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        distinct: set[str],
+        hits: list[Hit],
+    ) -> None:
+        index, starts = self.index, self.starts
+        phrases, first, pairs, glued = index.phrases, index.first, index.pairs, index.glued
+        n = len(toks)
+        single, longer = index.single, index.longer
+        for i in [i for i, t in enumerate(toks) if t in starts]:
+            tok = toks[i]
+            targets = single.get(tok)
+            sizes = longer.get(tok)
+            if sizes is not None and i + 1 < n and (tok, toks[i + 1]) in pairs:
+                for size in sizes:  # longest first, so a phrase is seen before its words
+                    if (
+                        i + size <= n
+                        and (found := phrases.get(tuple(toks[i : i + size])))
+                        and (_together(text, matches, i, size))
+                    ):
+                        start, end = matches[i].start(), matches[i + size - 1].end()
+                        hits.extend([Hit(start, end, t, t.how, 100.0) for t in found])
+            if targets is not None:
+                start, end = matches[i].span()
+                hits.extend([Hit(start, end, t, t.how, 100.0) for t in targets])
+            elif sizes is not None:
+                continue
+            elif tok in glued:  # "RandomForest", "KMeans"
+                self._add(hits, glued[tok], matches[i].start(), matches[i].end())
+        # "python3", "tensorflow2": a known name with a version number glued on.
+        versioned = {t: t.rstrip("0123456789") for t in distinct if t[-1].isdigit()}
+        versioned = {t: b for t, b in versioned.items() if len(b) >= 4 and b in first}
+        if versioned:
+            for i in [i for i, t in enumerate(toks) if t in versioned]:
+                self._add(hits, (versioned[toks[i]],), matches[i].start(), matches[i].end())
+
+    def _split_words(
+        self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
+    ) -> None:
+        """Find names split by a space, a hyphen or a dot: "Py Torch", "Tensor-Flow"."""
+        glued, names = self.index.glued, self.index.split_names
+        # Two pieces only: three-piece splits ("Sci kit learn") meet a two-piece name
+        # ("scikit") on the way, and a third pass would cost as much as all the others.
+        pairs = list(map(operator.add, toks, islice(toks, 1, None)))
+        for width, joined in ((2, pairs),):
+            found = names.intersection(joined)
+            if not found:
+                continue
+            for i in [i for i, s in enumerate(joined) if s in found]:
+                key = glued[joined[i]]
+                span = toks[i : i + width]
+                if tuple(span) == key or any(
+                    not set(text[matches[k - 1].end() : matches[k].start()]) <= _GLUE_GAP
+                    for k in range(i + 1, i + width)
+                ):
+                    continue
+                self._add(hits, key, matches[i].start(), matches[i + width - 1].end())
+
+    def _add(self, hits: list[Hit], key: tuple[str, ...], start: int, end: int) -> None:
+        hits.extend(Hit(start, end, t, t.how, 100.0) for t in self.index.phrases.get(key, ()))
+
+    def _fuzzy(
+        self, toks: list[str], matches: list[re.Match[str]], distinct: set[str], hits: list[Hit]
+    ) -> None:
+        """Forgive a one-letter slip in a long tool name ("Tensorflw")."""
+        near, far = self._near_misses, self._no_near_miss
+        if len(far) > 200_000:  # bound memory in long batch runs
+            far.clear()
+        unknown = {t for t in distinct if len(t) >= FUZZY_MIN_LENGTH} - self.starts - far
+        for tok in unknown - near.keys():
+            best = self._closest(tok)
+            if best is None:
+                far.add(tok)
+            else:
+                near[tok] = best
+        close = unknown & near.keys()
+        if not close:
+            return
+        for i in [i for i, t in enumerate(toks) if t in close]:
+            form, score = near[toks[i]]
+            hits.extend(
+                Hit(matches[i].start(), matches[i].end(), t, "fuzzy", score)
+                for t in self.index.phrases[(form,)]
+                if t.how == "alias"
+            )
+
+    def _closest(self, tok: str) -> tuple[str, float] | None:
+        if not tok.isalpha() or len(tok) > 30:
+            return None
+        forms: set[str] = set()
+        for variant in deletions(tok):
+            forms.update(self.index.fuzzy.get(variant, ()))
+        if not forms:
+            return None
+        # rapidfuzz is imported only when a near miss needs confirming: most runs never do.
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.fuzz import ratio
+
+        best = sorted(f for f in forms if f[0] == tok[0] and OSA.distance(tok, f) <= 1)
+        return (best[0], round(ratio(tok, best[0]), 1)) if best else None
+
+    def _headings(self, lower: str, hits: list[Hit]) -> None:
+        """Find section headings that show a skill by themselves ("Projects", "Publications")."""
+        headings = self.index.headings
+        for match in self.index.heading_re.finditer(lower):
+            squashed = "".join(TOKEN_RE.findall(match.group(1)))
+            for target in headings.get(squashed, ()):
+                hits.append(Hit(match.start(1), match.end(1), target, "heading", 100.0))
+
+
+def _together(text: str, matches: list[re.Match[str]], i: int, size: int) -> bool:
+    """Return whether tokens i..i+size-1 stand together: no list separator, no column gap."""
+    for j in range(i + 1, i + size):
+        gap = text[matches[j - 1].end() : matches[j].start()]
+        if len(gap) > 3 or not _HARD_GAP.isdisjoint(gap):
+            return False
+    return True
