@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from mlgap.result import COUNTED, NEGATED, WISHED
+from mlgap.result import BACKGROUND, COUNTED, NEGATED, WISHED
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
@@ -13,6 +13,25 @@ _WINDOW, _AFTER_WINDOW = 120, 30
 _BOUNDARY_RE = re.compile(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
     re.IGNORECASE,
+)
+_AD_RE = re.compile(
+    r"\b(?:you will|you'll|we are looking|we're looking|your profile|the candidate|we offer|"
+    r"apply now|job description|about you|what we offer|nice to have|must have|you have|"
+    r"you are|your responsibilities|you bring|who you are|the role|join our team|join us)\b"
+)
+_COMPANY_RE = re.compile(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
+_ASK_RE = re.compile(
+    r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
+    r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
+    r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
+    r"hands-on|learn\w*|expect\w*)\b"
+)
+_SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
+# A sentence that starts with a verb is a duty of the hire ("Work on ETL pipelines ...").
+_DUTY_RE = re.compile(
+    r"[\W\d]{0,6}(?:develop|build|design|work|maintain|implement|create|write|deploy|lead|"
+    r"support|collaborate|own|drive|contribute|help|use|ensure|integrate|test|analy[sz]e|"
+    r"improve|optimi[sz]e|manage|participate|automate|monitor|operate|run|set up|define)\b"
 )
 _NEGATION_RE = re.compile(
     r"\b(?:no|zero|lacks?|lacking|without(?: any)?)\s+(?:\w+\s+){0,2}?"
@@ -30,7 +49,9 @@ _WISH_RE = re.compile(
     r"(?:\w+\s+){0,2}?(?:learn|study|master|develop|gain|explore|get|start|try|improve|pick)"
     r"|\b(?:currently|now|presently|am|i'm|im)\s+(?:learning|studying|taking|exploring)\b"
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
-    r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b",
+    r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b"
+    r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
+    r"(?:job|position|role|internship|opportunit(?:y|ies))\b",
     re.IGNORECASE,
 )
 _AFTER_WISH_RE = re.compile(
@@ -97,6 +118,8 @@ _CUE_FIRST = frozenset(
         "soon",
         "wip",
         "studying",
+        "searching",
+        "seeking",
     ]
 )
 _AFTER_WORDS_RE = re.compile(r"(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b")
@@ -165,15 +188,20 @@ class Cues:
         self, text: str, lower: str, toks: list[str], matches: list[re.Match[str]]
     ) -> None:
         self.text = text
+        self.lower = lower
         firsts = [matches[i].start() for i, t in enumerate(toks) if t in _CUE_FIRST]
         self.before = [m.end() for p in firsts if (m := _CUE_RE.match(lower, p))]
         self.after = [p for p in firsts if _AFTER_WORDS_RE.match(lower, p)]
-        self.none = not self.before and not self.after
+        # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
+        self.job_ad = len({m.group() for m in _AD_RE.finditer(lower)}) >= 2
+        self.none = not self.before and not self.after and not self.job_ad
 
     def status(self, start: int, end: int) -> str:
-        """Return whether the mention at text[start:end] counts, is negated or is wished for."""
+        """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
+        if self.job_ad and _is_background(self.lower, start, end):
+            return BACKGROUND
         i = bisect.bisect_right(self.before, start)
         j = bisect.bisect_left(self.after, end)
         if (i and start - self.before[i - 1] <= _WINDOW) or (
@@ -183,9 +211,25 @@ class Cues:
         return COUNTED
 
 
+def _is_background(lower: str, start: int, end: int) -> bool:
+    """Return whether a job ad's sentence around a mention describes the company, not the hire."""
+    # A sentence ends at ". " rather than "." so that "Node.js" does not end one.
+    lo = max(lower.rfind(c, 0, start) + len(c) for c in _SENTENCE_ENDS)
+    ends = [e for e in (lower.find(c, end) for c in _SENTENCE_ENDS) if e >= 0]
+    sentence = lower[max(lo, 0) : min(ends, default=len(lower))]
+    return (
+        bool(_COMPANY_RE.search(sentence))
+        and not _ASK_RE.search(sentence)
+        and not _DUTY_RE.match(sentence)
+    )
+
+
 def status_of(text: str, start: int, end: int) -> str:
     """Return whether the mention at text[start:end] counts, is negated or is wished for."""
     line_start = text.rfind("\n", 0, start) + 1
+    if line_start > 1 and text[: line_start - 1].rstrip()[-1:] not in ".:;!?•|":
+        # The line goes on from the one before (a wrapped sentence): so does the window.
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
     window_start = max(line_start, start - _WINDOW)
     before = text[window_start:start]
     cut = 0

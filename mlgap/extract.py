@@ -18,6 +18,7 @@ from mlgap.tokens import TOKEN_RE
 # a person needs a few lines to check, not every one of forty.
 MAX_EVIDENCE = 3
 _NEAR_BEFORE, _NEAR_AFTER = 80, 150
+_SHORT, _SHORT_NEAR = 4, 50
 _NEWLINE_RE = re.compile("\n")
 _FIELD_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
@@ -104,7 +105,13 @@ class Extractor:
         stated = _FIELD_RE.match(text, hit.end, min(len(text), hit.end + 100))
         if stated:  # "B.A. in Economics": the field is stated, and only it counts
             return pattern.search(text, stated.start(1), stated.end(1)) is not None
-        lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
+        if hit.end - hit.start <= _SHORT:
+            # "BSC", "MS": abbreviations with other meanings need their field on their line.
+            lo = max(text.rfind("\n", 0, hit.start) + 1, hit.start - _SHORT_NEAR)
+            line_end = text.find("\n", hit.end)
+            hi = min(len(text) if line_end < 0 else line_end, hit.end + _SHORT_NEAR)
+        else:
+            lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
         return pattern.search(text, lo, hi) is not None
 
 

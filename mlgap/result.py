@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COUNTED, NEGATED, WISHED = "counted", "negated", "wished"
+COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,16 @@ from tests.conftest import found
         ("B.Sc. in Computer Science, 2019", {"bachelors-degree"}, set()),
         ("Master's degree in Applied Mathematics", {"masters-degree"}, set()),
         ("MBA, Sales and Marketing", set(), {"masters-degree"}),
+        ("Tools: MS Office, MS Project", set(), {"masters-degree"}),
+        ("Network elements: BTS, BSC, RNC", set(), {"bachelors-degree"}),
+        ("MS in Computer Science, 2015", {"masters-degree"}, set()),
+        ("Psychology/Masters Degree", set(), {"masters-degree"}),
+        ("A PhD scholarship in physics is available", set(), {"phd"}),
+        ("Experience with No-SQL databases", set(), {"sql"}),
+        # A wish can be stated on the line before, in a wrapped sentence.
+        ("I am looking for my first job as a junior\nprogrammer or intern.", set(), {"internship"}),
+        # Links and profile labels are not skills.
+        ("  GitHub\n  LinkedIn", set(), {"git"}),
         # Employers are evidence only of their industry, when the text says it.
         ("Worked at Google on search ads", set(), {"gcp"}),
         ("Data analyst at City Hospital", {"healthcare"}, set()),
@@ -94,6 +104,28 @@ def test_rules_of_the_definition(
 def test_messy_real_text(kit: Toolkit, text: str, skill: str) -> None:
     """HTML remnants, mojibake, odd spaces, CRLF, glued headings, ligatures, caps and bullets."""
     assert skill in found(kit, text)
+
+
+JOB_AD = """Data Engineer
+About you: you will build our data platform. Nice to have: Kubernetes.
+We run on Azure and our backend is written in Go.
+You have experience with Python and SQL; Spark is a plus.
+Work on ETL pipelines in Airflow that feed our models.
+"""
+
+
+def test_a_job_ads_own_stack_is_background(kit: Toolkit) -> None:
+    """In a job ad, what the company runs is background; what the hire needs counts (rule 8)."""
+    extraction = kit.extractor.extract(JOB_AD)
+    assert {"python", "sql", "kubernetes", "data-pipelines", "large-datasets"} <= extraction.found
+    assert "azure" not in extraction.found
+    statuses = {e.status for f in extraction.findings if f.skill == "azure" for e in f.evidence}
+    assert statuses == {"background"}
+
+
+def test_the_company_voice_in_a_resume_still_counts(kit: Toolkit) -> None:
+    """A résumé is no job ad: "we ran on Azure" there is the person's own work."""
+    assert "azure" in found(kit, "Backend developer, 2019-2022\nWe ran our services on Azure.")
 
 
 def test_evidence_points_at_the_line_it_came_from(kit: Toolkit) -> None:
