@@ -1,9 +1,10 @@
 """Measure extraction against hand labels: micro precision, recall and F1, and the worst errors.
 
     python -m benchmarks.evaluate LABELS.jsonl DOCS_DIR [--scope scope.json] [--worst 15]
+    python -m benchmarks.evaluate --corpus ../shared/corpus      # every set of the corpus
 
 Labels are one JSON object a line: {"doc": name, "skills": {id: evidence}, "unsure": {...}}.
-Ids under "unsure" are left out of scoring (neither a hit nor a false alarm); with --scope,
+Ids under "unsure" are left out of scoring (neither a hit nor a false alarm); with a scope,
 only the ids it lists are scored.
 """
 
@@ -12,93 +13,145 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlgap import Toolkit
 from mlgap.result import COUNTED
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+@dataclass
+class Score:
+    """Counts of one evaluation, overall, per skill and per category, with the errors."""
+
+    docs: int = 0
+    totals: Counter[str] = field(default_factory=Counter)
+    per_skill: dict[str, Counter[str]] = field(default_factory=dict)
+    per_cat: dict[str, Counter[str]] = field(default_factory=dict)
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.docs += other.docs
+        self.totals.update(other.totals)
+        for mine, theirs in ((self.per_skill, other.per_skill), (self.per_cat, other.per_cat)):
+            for key, counts in theirs.items():
+                mine.setdefault(key, Counter()).update(counts)
+        self.errors += other.errors
+
+
+def prf(c: Counter[str]) -> tuple[float, float, float]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("labels", type=Path)
-    parser.add_argument("docs", type=Path)
-    parser.add_argument("--scope", type=Path, help="JSON list of the ids to score")
-    parser.add_argument("--worst", type=int, default=15)
-    parser.add_argument("--per-skill", action="store_true", help="print every skill's figures")
-    args = parser.parse_args(argv)
-    kit = Toolkit.load()
-    scope = set(json.loads(args.scope.read_text())) if args.scope else None
-    totals: Counter[str] = Counter()
-    per_skill: dict[str, Counter[str]] = {}
-    per_cat: dict[str, Counter[str]] = {}
-    errors: list[tuple[str, str, str, str]] = []
-    for line in args.labels.read_text(encoding="utf-8").splitlines():
+def evaluate(kit: Toolkit, labels: Path, docs: Path, scope: set[str] | None) -> Score:
+    """Score the extractor on one labelled set."""
+    score = Score()
+    for line in labels.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        text = (args.docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
+        score.docs += 1
+        text = (docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
         extraction = kit.extractor.extract(text, row["doc"])
         evidence = {
             f.skill: next(e for e in f.evidence if e.status == COUNTED)
             for f in extraction.findings
             if f.counted
         }
-        gold = set(row["skills"])
         skip = set(row.get("unsure", {}))
-        predicted = set(evidence) - skip
+        gold, predicted = set(row["skills"]) - skip, set(evidence) - skip
         if scope is not None:
-            gold &= scope
-            predicted &= scope
+            gold, predicted = gold & scope, predicted & scope
         for skill in predicted | gold:
             kind = (
                 "tp"
                 if skill in gold and skill in predicted
-                else "fp"
-                if skill in predicted
-                else "fn"
+                else ("fp" if skill in predicted else "fn")
             )
-            totals[kind] += 1
-            per_skill.setdefault(skill, Counter())[kind] += 1
-            cat = kit.catalog.skills[skill].category
-            per_cat.setdefault(cat, Counter())[kind] += 1
+            score.totals[kind] += 1
+            score.per_skill.setdefault(skill, Counter())[kind] += 1
+            score.per_cat.setdefault(kit.catalog.skills[skill].category, Counter())[kind] += 1
             if kind == "fp":
                 e = evidence[skill]
-                errors.append(("FP", row["doc"], skill, f"line {e.line}: {e.context[:110]}"))
+                score.errors.append(("FP", row["doc"], skill, f"line {e.line}: {e.context[:110]}"))
             elif kind == "fn":
-                errors.append(("FN", row["doc"], skill, f"gold: {row['skills'][skill][:110]}"))
-    p, r, f = _prf(totals["tp"], totals["fp"], totals["fn"])
-    print(
-        f"documents: {len(args.labels.read_text().splitlines())}  "
-        f"tp {totals['tp']}  fp {totals['fp']}  fn {totals['fn']}"
+                score.errors.append(
+                    ("FN", row["doc"], skill, f"gold: {row['skills'][skill][:110]}")
+                )
+    return score
+
+
+def headline(name: str, score: Score) -> str:
+    p, r, f = prf(score.totals)
+    t = score.totals
+    return (
+        f"{name:<22} docs {score.docs:>4}  tp {t['tp']:>4} fp {t['fp']:>3} fn {t['fn']:>3}  "
+        f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
     )
-    print(f"micro precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+
+
+def report(score: Score, worst: int, every_skill: bool) -> None:
+    """Print the figures per category and skill, and the worst errors with their text."""
     print("\nper category:")
-    for cat, c in sorted(per_cat.items()):
-        cp, cr, cf = _prf(c["tp"], c["fp"], c["fn"])
+    for cat, c in sorted(score.per_cat.items()):
+        p, r, f = prf(c)
         print(
-            f"  {cat:<14} P {cp:.2f}  R {cr:.2f}  F1 {cf:.2f}  (tp {c['tp']} fp {c['fp']} "
-            f"fn {c['fn']})"
+            f"  {cat:<14} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  "
+            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
         )
-    print("\nper skill (worst F1 first):" if not args.per_skill else "\nper skill:")
-    ranked = sorted(
-        per_skill.items(), key=lambda kv: (_prf(kv[1]["tp"], kv[1]["fp"], kv[1]["fn"])[2], kv[0])
-    )
-    for skill, c in ranked if args.per_skill else ranked[: args.worst]:
-        sp, sr, sf = _prf(c["tp"], c["fp"], c["fn"])
+    ranked = sorted(score.per_skill.items(), key=lambda kv: (prf(kv[1])[2], kv[0]))
+    print("\nper skill:" if every_skill else f"\nper skill, worst {worst} by F1:")
+    for skill, c in ranked if every_skill else ranked[:worst]:
+        p, r, f = prf(c)
         print(
-            f"  {skill:<24} P {sp:.2f}  R {sr:.2f}  F1 {sf:.2f}  (tp {c['tp']} fp {c['fp']} "
-            f"fn {c['fn']})"
+            f"  {skill:<24} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  "
+            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
         )
-    for kind in ("FP", "FN"):
-        rows = [e for e in errors if e[0] == kind][: args.worst]
-        print(f"\n{'false positives' if kind == 'FP' else 'misses'} (first {len(rows)}):")
-        for _, doc, skill, where in rows:
-            print(f"  {doc:<28} {skill:<22} {where}")
+    for kind, title in (("FP", "false positives"), ("FN", "misses")):
+        rows = [e for e in score.errors if e[0] == kind]
+        print(f"\n{title} ({len(rows)}; first {min(worst, len(rows))}):")
+        for _, doc, skill, where in rows[:worst]:
+            print(f"  {doc:<30} {skill:<22} {where}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("labels", type=Path, nargs="?")
+    parser.add_argument("docs", type=Path, nargs="?")
+    parser.add_argument("--scope", type=Path, help="JSON list of the ids to score")
+    parser.add_argument("--corpus", type=Path, help="score resumes/, jobs/ and skillspan/ of it")
+    parser.add_argument("--worst", type=int, default=15)
+    parser.add_argument("--per-skill", action="store_true", help="print every skill's figures")
+    args = parser.parse_args(argv)
+    kit = Toolkit.load()
+    sets: list[tuple[str, Path, Path, set[str] | None]] = []
+    if args.corpus:
+        c = args.corpus
+        scope = set(json.loads((c / "skillspan" / "scope.json").read_text()))
+        sets = [
+            ("resumes", c / "resumes" / "labels.jsonl", c / "resumes", None),
+            ("jobs", c / "jobs" / "labels.jsonl", c / "jobs", None),
+            (
+                "skillspan (in scope)",
+                c / "skillspan" / "labels.jsonl",
+                c / "skillspan" / "docs",
+                scope,
+            ),
+        ]
+    elif args.labels and args.docs:
+        scope = set(json.loads(args.scope.read_text())) if args.scope else None
+        sets = [(args.labels.parent.name or "set", args.labels, args.docs, scope)]
+    else:
+        parser.error("give LABELS DOCS_DIR, or --corpus DIR")
+    total = Score()
+    for name, labels, docs, scope in sets:
+        score = evaluate(kit, labels, docs, scope)
+        print(headline(name, score))
+        total.add(score)
+    if len(sets) > 1:
+        print(headline("all (micro)", total))
+    report(total, args.worst, args.per_skill)
     return 0
 
 
