@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     sets: list[tuple[str, Path, Path, set[str] | None]] = []
     if args.corpus:
         c = args.corpus
-        scope = set(json.loads((c / "skillspan" / "scope.json").read_text()))
+        in_scope = set(json.loads((c / "skillspan" / "scope.json").read_text()))
         sets = [
             ("resumes", c / "resumes" / "labels.jsonl", c / "resumes", None),
             ("jobs", c / "jobs" / "labels.jsonl", c / "jobs", None),
@@ -140,13 +140,13 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
     elif args.labels and args.docs:
-        scope = set(json.loads(args.scope.read_text())) if args.scope else None
-        sets = [(args.labels.parent.name or "set", args.labels, args.docs, scope)]
+        given = set(json.loads(args.scope.read_text())) if args.scope else None
+        sets = [(args.labels.parent.name or "set", args.labels, args.docs, given)]
     else:
         parser.error("give LABELS DOCS_DIR, or --corpus DIR")
     total = Score()
-    for name, labels, docs, scope in sets:
-        score = evaluate(kit, labels, docs, scope)
+    for name, labels, docs, ids in sets:
+        score = evaluate(kit, labels, docs, ids)
         print(headline(name, score))
         total.add(score)
     if len(sets) > 1:
