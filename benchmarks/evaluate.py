@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 "skillspan (in scope)",
                 c / "skillspan" / "labels.jsonl",
                 c / "skillspan" / "docs",
-                scope,
+                in_scope,
             ),
         ]
     elif args.labels and args.docs:
