@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlgap import cache
 from mlgap.assess import DEFAULT_ROLE, Assessment, assess
 from mlgap.catalog import Catalog
-from mlgap.catalog_load import load_catalog
+from mlgap.catalog_files import catalog_source, read_catalog_files
 from mlgap.errors import CatalogError, ExitCode, InputError, MlgapError
 from mlgap.extract import Extractor
 from mlgap.index import build_index
@@ -40,6 +41,13 @@ def merge(*extractions: Extraction) -> Extraction:
     return Extraction(sources, findings, unrecognized)
 
 
+def load_catalog(directory: str | Path | None = None) -> Catalog:
+    """Load and validate the catalog in `directory` (default: the one shipped with mlgap)."""
+    from mlgap.catalog_load import load_catalog as load  # PyYAML is imported only here
+
+    return load(directory)
+
+
 @dataclass(frozen=True, slots=True)
 class Toolkit:
     """A loaded catalog with its extractor and typed-skill resolver, ready for many résumés."""
@@ -51,9 +59,18 @@ class Toolkit:
     @classmethod
     def load(cls, catalog_dir: str | Path | None = None) -> Toolkit:
         """Load the catalog (the shipped one by default) and build the matchers once."""
-        catalog = load_catalog(catalog_dir)
-        index = build_index(catalog)
-        return cls(catalog, Extractor(catalog, index), TypedResolver(catalog, index))
+        files = read_catalog_files(catalog_dir)
+        key = cache.cache_key(files)
+        entry = cache.load(key)
+        if not (isinstance(entry, tuple) and len(entry) == 3):
+            from mlgap.catalog_load import parse_catalog  # PyYAML is needed only to build
+
+            catalog = parse_catalog(files, catalog_source(catalog_dir))
+            index = build_index(catalog)
+            entry = (catalog, index, TypedResolver(catalog, index))
+            cache.store(key, entry)
+        catalog, index, typed = entry
+        return cls(catalog, Extractor(catalog, index), typed)
 
     def assess_text(
         self,

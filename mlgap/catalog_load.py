@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from mlgap.catalog import (
     Skill,
 )
 from mlgap.catalog_check import check_catalog
+from mlgap.catalog_files import CatalogFiles, catalog_source, read_catalog_files
 from mlgap.errors import CatalogError, MlgapError
 from mlgap.tokens import alias_key
 
@@ -137,40 +136,19 @@ def _to_node(node: yaml.Node) -> Node:
     return Node(str(raw), line)
 
 
-def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
-    """Yield (display path, text) for each catalog file, in name order."""
-    if directory is not None:
-        root = Path(directory)
-        if not root.is_dir():
-            raise CatalogError(
-                [
-                    MlgapError(
-                        "not a directory",
-                        path=str(root),
-                        fix="point --catalog at a folder of *.yaml files",
-                    )
-                ]
-            )
-        for path in sorted(root.glob("*.yaml")):
-            yield str(path), path.read_text(encoding="utf-8")
-        return
-    try:
-        package: Any = resources.files("mlgap.skills")
-    except ModuleNotFoundError:
-        # Running from a checkout that was never installed: the catalog sits beside the package.
-        package = Path(__file__).resolve().parent.parent / "skills"
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            yield f"skills/{entry.name}", entry.read_text(encoding="utf-8")
-
-
 def load_catalog(directory: str | Path | None = None) -> Catalog:
     """Load and validate the catalog in `directory` (default: the one shipped with mlgap)."""
+    return parse_catalog(read_catalog_files(directory), catalog_source(directory))
+
+
+def parse_catalog(files: CatalogFiles, source: str) -> Catalog:
+    """Validate catalog files' texts strictly and return the catalog they define."""
     parts = _Parts()
-    source = str(directory) if directory is not None else "skills"
-    seen_any = False
-    for display, text in _catalog_files(directory):
-        seen_any = True
+    if not files:
+        raise CatalogError(
+            [MlgapError("no *.yaml files", path=source, fix="a catalog is a folder of YAML files")]
+        )
+    for display, text in files:
         reader = _Reader(display)
         try:
             root = yaml.compose(text, Loader=_Loader)
@@ -184,10 +162,6 @@ def load_catalog(directory: str | Path | None = None) -> Catalog:
         else:
             parts.read_file(reader, _to_node(root))
         parts.problems.extend(reader.problems)
-    if not seen_any:
-        raise CatalogError(
-            [MlgapError("no *.yaml files", path=source, fix="a catalog is a folder of YAML files")]
-        )
     catalog = parts.build(source)
     parts.problems.extend(check_catalog(catalog, parts.lines))
     if parts.problems:

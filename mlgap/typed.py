@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from mlgap.catalog import Catalog
 from mlgap.index import Index
 from mlgap.result import Evidence, Extraction, Finding, Unrecognized
@@ -56,6 +53,9 @@ class TypedResolver:
         edits = max_edits(len(squashed))
         if not edits:
             return None
+        from rapidfuzz import fuzz, process  # only a typo needs it: keep starts fast
+        from rapidfuzz.distance import OSA
+
         best = process.extractOne(
             squashed, self.choices, scorer=OSA.distance, score_cutoff=edits, processor=None
         )
@@ -65,10 +65,12 @@ class TypedResolver:
 
     def suggest(self, item: str, limit: int = 3) -> tuple[str, ...]:
         """Return up to `limit` skill names `item` may have meant."""
+        from rapidfuzz import fuzz, process
+
         squashed = "".join(alias_key(item)) or item.lower()
         names: list[str] = []
         for form, _score, _ in process.extract(
-            squashed, self.choices, scorer=fuzz.ratio, limit=12, score_cutoff=55
+            squashed, self.choices, scorer=fuzz.ratio, limit=12, score_cutoff=65
         ):
             name = self.catalog.skills[self.forms[form]].name
             if name not in names:
