@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from mlgap.catalog import IMPORTANCES, WEIGHTS, Catalog, Requirement, Role
@@ -12,17 +13,53 @@ DEFAULT_ROLE = "ml-expert"
 
 
 @dataclass(frozen=True, slots=True)
-class RequirementResult:
-    """One requirement of the role, and whether the person meets it."""
+class RequirementInfo:
+    """What a role's requirement is, worked out once per catalog and role."""
 
     id: str
     label: str
     importance: str
     category: str
-    met: bool
-    matched: tuple[str, ...]
     phase: int | None
     action: str
+    any_of: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    """One requirement of the role, and which of its skills the person has."""
+
+    info: RequirementInfo
+    matched: tuple[str, ...]
+
+    @property
+    def met(self) -> bool:
+        """Return whether the person meets the requirement."""
+        return bool(self.matched)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def label(self) -> str:
+        return self.info.label
+
+    @property
+    def importance(self) -> str:
+        return self.info.importance
+
+    @property
+    def category(self) -> str:
+        return self.info.category
+
+    @property
+    def phase(self) -> int | None:
+        return self.info.phase
+
+    @property
+    def action(self) -> str:
+        return self.info.action
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,18 +144,29 @@ class Assessment:
         )
 
 
-def _requirement(catalog: Catalog, req: Requirement, found: frozenset[str]) -> RequirementResult:
+# Requirement infos by (catalog, role): a batch assesses thousands against the same ones.
+_INFOS: dict[tuple[int, str], tuple[Catalog, tuple[RequirementInfo, ...]]] = {}
+
+
+def _infos(catalog: Catalog, role: Role) -> tuple[RequirementInfo, ...]:
+    cached = _INFOS.get((id(catalog), role.id))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    infos = tuple(_info(catalog, req) for req in role.requirements)
+    _INFOS[(id(catalog), role.id)] = (catalog, infos)
+    return infos
+
+
+def _info(catalog: Catalog, req: Requirement) -> RequirementInfo:
     first = catalog.skills[req.any_of[0]]
-    matched = tuple(s for s in req.any_of if s in found)
-    return RequirementResult(
+    return RequirementInfo(
         id=req.id,
         label=req.label or first.name,
         importance=req.importance,
         category=first.category,
-        met=bool(matched),
-        matched=matched,
         phase=catalog.first_phase_of(req.any_of),
         action=req.next_step or first.next_step,
+        any_of=req.any_of,
     )
 
 
@@ -156,7 +204,10 @@ def assess(extraction: Extraction, catalog: Catalog, role: str = DEFAULT_ROLE) -
             f"unknown role '{role}'", fix=f"choose one of: {', '.join(sorted(catalog.roles))}"
         )
     found = extraction.found
-    results = tuple(_requirement(catalog, req, found) for req in chosen.requirements)
+    results = tuple(
+        RequirementResult(info, tuple(s for s in info.any_of if s in found))
+        for info in _infos(catalog, chosen)
+    )
     breakdown = tuple(
         ImportanceScore(
             imp,
@@ -169,15 +220,10 @@ def assess(extraction: Extraction, catalog: Catalog, role: str = DEFAULT_ROLE) -
     earned = sum(b.weight * b.met for b in breakdown)
     possible = sum(b.weight * b.total for b in breakdown)
     score = round(100 * earned / possible) if possible else 0
+    met: Counter[str] = Counter(r.category for r in results if r.met)
+    total: Counter[str] = Counter(r.category for r in results)
     coverage = tuple(
-        Coverage(
-            c.id,
-            c.name,
-            sum(r.met for r in results if r.category == c.id),
-            sum(1 for r in results if r.category == c.id),
-        )
-        for c in catalog.categories
-        if any(r.category == c.id for r in results)
+        Coverage(c.id, c.name, met[c.id], total[c.id]) for c in catalog.categories if total[c.id]
     )
     return Assessment(
         extraction,

@@ -107,6 +107,7 @@ class Catalog:
     phases: tuple[Phase, ...]
     levels: tuple[Level, ...]
     phase_completion: float
+    skill_phase: dict[str, int]  # skill id -> the earliest roadmap phase naming it
 
     def category_name(self, category_id: str) -> str:
         """Return a category's display name."""
@@ -117,9 +118,5 @@ class Catalog:
 
     def first_phase_of(self, skill_ids: tuple[str, ...]) -> int | None:
         """Return the number of the earliest roadmap phase naming any of these skills."""
-        wanted = set(skill_ids)
-        for phase in self.phases:
-            for item in phase.items:
-                if any(wanted.intersection(group) for group in item.groups):
-                    return phase.number
-        return None
+        numbers = [self.skill_phase[s] for s in skill_ids if s in self.skill_phase]
+        return min(numbers, default=None)

@@ -368,12 +368,20 @@ class _Parts:
         )
 
     def build(self, source: str) -> Catalog:
+        phases = tuple(sorted(self.phases, key=lambda p: p.number))
+        skill_phase: dict[str, int] = {}
+        for phase in phases:
+            for item in phase.items:
+                for group in item.groups:
+                    for skill in group:
+                        skill_phase.setdefault(skill, phase.number)
         return Catalog(
             source=source,
             categories=tuple(self.categories),
             skills={s.id: s for s in self.skills},
             roles={role.id: role for role in self.roles},
-            phases=tuple(sorted(self.phases, key=lambda p: p.number)),
+            phases=phases,
             levels=tuple(self.levels),
             phase_completion=self.phase_completion,
+            skill_phase=skill_phase,
         )

@@ -13,8 +13,12 @@ import typer
 
 from mlgap import Toolkit
 from mlgap.assess import DEFAULT_ROLE
+from mlgap.batch import DEFAULT_GLOBS, collect_paths, run_batch
+from mlgap.batch_format import FORMATTERS
+from mlgap.batch_output import Summary
+from mlgap.cli_support import interruptible, progress
 from mlgap.errors import ExitCode, InputError, MlgapError
-from mlgap.output import write_output
+from mlgap.output import atomic_output, write_output
 from mlgap.read import DEFAULT_MAX_BYTES, read_document
 from mlgap.render import RENDERERS
 from mlgap.render.catalog import render_roles, render_skills
@@ -119,6 +123,61 @@ def roles(fmt: FormatOpt = "text", catalog: CatalogOpt = None) -> None:
     """List the roles one can assess against."""
     check_format(fmt, {"text": 1, "json": 1})
     typer.echo(render_roles(Toolkit.load(catalog).catalog, fmt), nl=False)
+
+
+@app.command()
+@handle_errors
+def batch(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Résumé files and folders (walked recursively).", show_default=False),
+    ] = None,
+    files_from: Annotated[
+        str | None, typer.Option(help="Read more paths from this file, one a line (- for stdin).")
+    ] = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="File-name pattern for folders; repeatable.  [default: *.txt *.text *.md]"
+        ),
+    ] = None,
+    role: Annotated[str, typer.Option(help="Role to assess against.")] = DEFAULT_ROLE,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    summary: Annotated[
+        Path | None, typer.Option(help="Write a Markdown cohort summary here.")
+    ] = None,
+    jobs: Annotated[int, typer.Option(help="Worker processes (0: one per core).", min=0)] = 0,
+    max_size: Annotated[
+        int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Assess every résumé of a cohort; one row each, bad files as error rows."""
+    check_format(fmt, FORMATTERS)
+    found = collect_paths(paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS)
+    catalog_dir = str(catalog) if catalog else None
+    cohort = Summary.for_role(Toolkit.load(catalog_dir).catalog, role)
+    rows = run_batch(
+        found, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, catalog_dir=catalog_dir
+    )
+    with interruptible(), atomic_output(output) as out, progress(len(found)) as advance:
+        out.write(FORMATTERS[fmt].header)
+        for row in rows:
+            out.write(row.line)
+            cohort.add(row)
+            advance()
+    if summary is not None:
+        write_output(cohort.markdown(), summary)
+    if sys.stderr.isatty():
+        typer.echo(cohort.terminal(), err=True, nl=False)
+    if cohort.failed:
+        typer.echo(
+            f"mlgap: {cohort.failed} of {len(found)} files could not be assessed "
+            "(see their error rows)",
+            err=True,
+        )
+        raise typer.Exit(int(ExitCode.SOME_FILES_FAILED))
 
 
 @catalog_app.command("check")

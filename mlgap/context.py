@@ -17,7 +17,10 @@ _BOUNDARY_RE = re.compile(
 _AD_RE = re.compile(
     r"\b(?:you will|you'll|we are looking|we're looking|your profile|the candidate|we offer|"
     r"apply now|job description|about you|what we offer|nice to have|must have|you have|"
-    r"you are|your responsibilities|you bring|who you are|the role|join our team|join us)\b"
+    r"you are|your responsibilities|you bring|who you are|join our team|join us)\b"
+)
+_AD_FIRST = frozenset(
+    ["you", "we", "your", "apply", "job", "about", "what", "nice", "must", "who", "join"]
 )
 _COMPANY_RE = re.compile(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
 _ASK_RE = re.compile(
@@ -184,16 +187,15 @@ TECH_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", 
 class Cues:
     """Where a document says no, wishes or plans; found once, asked about every mention."""
 
-    def __init__(
-        self, text: str, lower: str, toks: list[str], matches: list[re.Match[str]]
-    ) -> None:
+    def __init__(self, text: str, lower: str, marks: list[tuple[str, int]]) -> None:
         self.text = text
         self.lower = lower
-        firsts = [matches[i].start() for i, t in enumerate(toks) if t in _CUE_FIRST]
+        firsts = [p for t, p in marks if t in _CUE_FIRST]
         self.before = [m.end() for p in firsts if (m := _CUE_RE.match(lower, p))]
         self.after = [p for p in firsts if _AFTER_WORDS_RE.match(lower, p)]
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
-        self.job_ad = len({m.group() for m in _AD_RE.finditer(lower)}) >= 2
+        ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
+        self.job_ad = len(ad) >= 2
         self.none = not self.before and not self.after and not self.job_ad
 
     def status(self, start: int, end: int) -> str:
@@ -245,11 +247,19 @@ def status_of(text: str, start: int, end: int) -> str:
     return COUNTED
 
 
-def url_spans(lower: str, toks: list[str], matches: list[re.Match[str]]) -> list[tuple[int, int]]:
-    """Return the spans of links in a text, given its lower-cased form and tokens."""
+def markers(toks: list[str], matches: list[re.Match[str]]) -> list[tuple[str, int]]:
+    """Return (token, offset) of every token that may begin a cue, an ad phrase or a link."""
+    return [(t, matches[i].start()) for i, t in enumerate(toks) if t in _MARKERS]
+
+
+def url_spans(lower: str, marks: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """Return the spans of links in a text, given its lower-cased form and markers."""
     spans: list[tuple[int, int]] = []
-    hints = [matches[i].start() for i, t in enumerate(toks) if t in _LINK_TOKENS]
-    hints = [p for p in hints if lower[p - 1 : p] == "." or lower.startswith(("http", "www"), p)]
+    hints = [
+        p
+        for t, p in marks
+        if t in _LINK_TOKENS and (lower[p - 1 : p] == "." or lower.startswith(("http", "www"), p))
+    ]
     # Only the chunks around a link's tell-tale token are tried: running the full pattern
     # at every word of a résumé costs more than all the rest of extraction.
     for hint in hints:
@@ -266,3 +276,6 @@ def url_spans(lower: str, toks: list[str], matches: list[re.Match[str]]) -> list
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Return whether [start, end) lies within one of `spans`."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+_MARKERS = _CUE_FIRST | _AD_FIRST | _LINK_TOKENS

@@ -12,6 +12,8 @@ class ExitCode(IntEnum):
     BELOW_THRESHOLD = 1
     BAD_INPUT = 2
     BAD_CATALOG = 3
+    SOME_FILES_FAILED = 4
+    INTERRUPTED = 130
 
 
 class MlgapError(Exception):
@@ -20,13 +22,20 @@ class MlgapError(Exception):
     exit_code = ExitCode.BAD_INPUT
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, fix: str = ""
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        fix: str = "",
+        kind: str = "invalid",
     ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.fix = fix
+        self.kind = kind  # a stable word for scripts: "missing", "empty", "binary", ...
 
     def __str__(self) -> str:
         where = ""

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from mlgap.catalog import Catalog
 from mlgap.clean import clean_text
-from mlgap.context import CUE_AFTER, CUE_BEFORE, TECH_CATEGORIES, Cues, inside, url_spans
+from mlgap.context import (
+    CUE_AFTER,
+    CUE_BEFORE,
+    TECH_CATEGORIES,
+    Cues,
+    inside,
+    markers,
+    url_spans,
+)
 from mlgap.index import Index, build_index
 from mlgap.result import COUNTED, Evidence, Extraction, Finding
 from mlgap.scan import Hit, Scanner
@@ -47,8 +55,9 @@ class Extractor:
         hits = self.scanner.scan(text, lower, toks, matches)
         if not hits:
             return Extraction(source, ())
-        cues = Cues(text, lower, toks, matches)
-        links = url_spans(lower, toks, matches)
+        marks = markers(toks, matches)
+        cues = Cues(text, lower, marks)
+        links = url_spans(lower, marks)
         return Extraction(source, self._findings(text, links, cues, hits))
 
     def _findings(

@@ -28,11 +28,17 @@ def decode(data: bytes, source: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(
-                "not valid UTF-16 text", path=source, fix="save the file as UTF-8 text"
+                "not valid UTF-16 text",
+                path=source,
+                fix="save the file as UTF-8 text",
+                kind="encoding",
             ) from exc
     if b"\x00" in data[:4096]:
         raise InputError(
-            "looks like a binary file, not text", path=source, fix="give a plain-text résumé (.txt)"
+            "looks like a binary file, not text",
+            path=source,
+            fix="give a plain-text résumé (.txt)",
+            kind="binary",
         )
     try:
         return data.decode("utf-8")
@@ -54,6 +60,7 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
                     "is a directory",
                     path=path,
                     fix="give a résumé file, or use `mlgap batch` for a folder",
+                    kind="directory",
                 )
             size = file.stat().st_size
             if size > max_bytes:
@@ -61,19 +68,31 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
                     f"is {size:,} bytes, over the {max_bytes:,}-byte limit",
                     path=path,
                     fix="raise it with --max-size",
+                    kind="too-large",
                 )
             data = file.read_bytes()
         except FileNotFoundError as exc:
-            raise InputError("no such file", path=path, fix="check the path") from exc
+            raise InputError(
+                "no such file", path=path, fix="check the path", kind="missing"
+            ) from exc
         except PermissionError as exc:
-            raise InputError("permission denied", path=path, fix="make the file readable") from exc
+            raise InputError(
+                "permission denied", path=path, fix="make the file readable", kind="permission"
+            ) from exc
         except OSError as exc:
-            raise InputError(f"cannot be read: {exc.strerror}", path=path) from exc
+            raise InputError(
+                f"cannot be read: {exc.strerror}", path=path, kind="unreadable"
+            ) from exc
     if len(data) > max_bytes:
         raise InputError(
-            f"is over the {max_bytes:,}-byte limit", path=source, fix="raise it with --max-size"
+            f"is over the {max_bytes:,}-byte limit",
+            path=source,
+            fix="raise it with --max-size",
+            kind="too-large",
         )
     text = decode(data, source)
     if not text.strip():
-        raise InputError("is empty", path=source, fix="give a résumé with some text in it")
+        raise InputError(
+            "is empty", path=source, fix="give a résumé with some text in it", kind="empty"
+        )
     return Document(source, text)

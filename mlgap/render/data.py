@@ -111,6 +111,15 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
             "rule": READINESS_RULE.format(share=catalog.phase_completion),
         },
         "next_steps": [
-            dict(req(s), rank=i, action=s.action) for i, s in enumerate(a.next_steps, start=1)
+            # The rest of each step stands in "gaps", under the same id.
+            {
+                "rank": i,
+                "id": s.id,
+                "label": s.label,
+                "importance": s.importance,
+                "phase": s.phase,
+                "action": s.action,
+            }
+            for i, s in enumerate(a.next_steps, start=1)
         ],
     }

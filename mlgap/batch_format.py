@@ -1,0 +1,86 @@
+"""How one batch row is written: a CSV line, or a JSON line holding the full report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Protocol
+
+from mlgap.assess import Assessment
+from mlgap.catalog import Catalog
+from mlgap.render.data import report_dict
+
+CSV_COLUMNS = (
+    "path",
+    "status",
+    "score",
+    "phase",
+    "phase_name",
+    "level",
+    "found",
+    "missing_core",
+    "error_kind",
+    "error",
+)
+
+
+class Formatter(Protocol):
+    """Turns one résumé's outcome into its output line (with the newline)."""
+
+    header: str
+
+    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str: ...
+
+    def error(self, path: str, kind: str, message: str) -> str: ...
+
+
+def _csv_line(fields: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(fields)
+    return buffer.getvalue()
+
+
+class CsvFormat:
+    """One CSV line a résumé: score, readiness, found ids and missing core requirements."""
+
+    header = _csv_line(list(CSV_COLUMNS))
+
+    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str:
+        r = report.readiness
+        missing_core = " ".join(g.id for g in report.gaps if g.importance == "core")
+        found = " ".join(sorted(report.extraction.found))
+        return _csv_line(
+            [
+                path,
+                "ok",
+                str(report.score),
+                str(r.phase),
+                r.phase_name,
+                r.level or "",
+                found,
+                missing_core,
+                "",
+                "",
+            ]
+        )
+
+    def error(self, path: str, kind: str, message: str) -> str:
+        return _csv_line([path, "error", "", "", "", "", "", "", kind, message])
+
+
+class JsonlFormat:
+    """One JSON object a résumé: the `mlgap assess --format json` report plus path and status."""
+
+    header = ""
+
+    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str:
+        data = {**report_dict(report, catalog), "path": path, "status": "ok"}
+        return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def error(self, path: str, kind: str, message: str) -> str:
+        data = {"path": path, "status": "error", "error": {"kind": kind, "message": message}}
+        return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+FORMATTERS: dict[str, Formatter] = {"csv": CsvFormat(), "jsonl": JsonlFormat()}

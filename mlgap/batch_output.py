@@ -1,0 +1,118 @@
+"""The cohort summary of a batch, gathered as rows stream by, in constant memory."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mlgap.batch import BatchRow
+from mlgap.catalog import Catalog
+from mlgap.errors import InputError
+
+
+@dataclass
+class Summary:
+    """What a cohort looks like, gathered one row at a time in constant memory."""
+
+    assessed: int = 0
+    failed: int = 0
+    scores: Counter[int] = field(default_factory=Counter)  # score -> how many
+    phases: Counter[str] = field(default_factory=Counter)
+    levels: Counter[str] = field(default_factory=Counter)
+    gaps: Counter[str] = field(default_factory=Counter)
+    gap_labels: dict[str, str] = field(default_factory=dict)  # requirement id -> label
+    coverage: dict[str, list[float]] = field(default_factory=dict)  # name -> [met, total]
+    errors: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def for_role(cls, catalog: Catalog, role: str) -> Summary:
+        """Return an empty summary that names the gaps of `role`."""
+        if role not in catalog.roles:
+            roles = ", ".join(sorted(catalog.roles))
+            raise InputError(f"unknown role '{role}'", fix=f"choose one of: {roles}")
+        labels = {}
+        for req in catalog.roles[role].requirements:
+            name = req.label or catalog.skills[req.any_of[0]].name
+            labels[req.id] = f"{name} ({req.importance})"
+        return cls(gap_labels=labels)
+
+    def add(self, row: BatchRow) -> None:
+        """Count one row in."""
+        if row.score is None:
+            self.failed += 1
+            self.errors[row.error_kind] += 1
+            return
+        self.assessed += 1
+        self.scores[row.score] += 1
+        self.phases[row.phase] += 1
+        self.levels[row.level] += 1
+        self.gaps.update(row.gaps)
+        for name, met, total in row.coverage:
+            met_total = self.coverage.setdefault(name, [0.0, 0.0])
+            met_total[0] += met
+            met_total[1] += total
+
+    def label(self, gap: str) -> str:
+        return self.gap_labels.get(gap, gap)
+
+    def histogram(self, width: int = 40) -> list[tuple[str, int, str]]:
+        """Return (bucket, count, bar) for scores in tens."""
+        buckets = Counter(min(score // 10, 9) for score in self.scores.elements())
+        most = max(buckets.values(), default=1)
+        return [
+            (
+                f"{b * 10:>3}-{b * 10 + 9 if b < 9 else 100:<3}",
+                buckets[b],
+                "█" * round(width * buckets[b] / most),
+            )
+            for b in range(10)
+        ]
+
+    def markdown(self) -> str:
+        """Return the summary as a Markdown document."""
+        total = self.assessed + self.failed
+        scores = list(self.scores.elements())
+        out = [
+            "# mlgap cohort summary",
+            "",
+            f"- Résumés: {total} ({self.assessed} assessed, {self.failed} failed)",
+        ]
+        if scores:
+            out.append(
+                f"- Score: mean {statistics.mean(scores):.1f}, median "
+                f"{statistics.median(scores):g}, min {min(scores)}, max {max(scores)}"
+            )
+        out += ["", "## Score distribution", "", "| score | résumés | |", "|---|---|---|"]
+        out += [f"| {b.strip()} | {n} | {bar} |" for b, n, bar in self.histogram(20)]
+        out += ["", "## Roadmap phase reached", "", "| phase | résumés |", "|---|---|"]
+        out += [f"| {p} | {n} |" for p, n in sorted(self.phases.items())]
+        out += ["", "## Career level", "", "| level | résumés |", "|---|---|"]
+        out += [f"| {lv} | {n} |" for lv, n in self.levels.most_common()]
+        out += ["", "## Gaps most of the cohort shares", "", "| gap | share |", "|---|---|"]
+        out += [
+            f"| {self.gap_labels[g]} | {n / max(self.assessed, 1):.0%} |"
+            for g, n in self.gaps.most_common(15)
+        ]
+        out += ["", "## Coverage by category", "", "| category | met |", "|---|---|"]
+        out += [
+            f"| {name} | {met / total_:.0%} |"
+            for name, (met, total_) in self.coverage.items()
+            if total_
+        ]
+        if self.errors:
+            out += ["", "## Failures", "", "| kind | files |", "|---|---|"]
+            out += [f"| {kind} | {n} |" for kind, n in self.errors.most_common()]
+        return "\n".join(out) + "\n"
+
+    def terminal(self) -> str:
+        """Return a short plain-text summary with a score histogram."""
+        lines = [f"{self.assessed} assessed, {self.failed} failed"]
+        lines += [f"  {b} {n:>6} {bar}" for b, n, bar in self.histogram()]
+        if self.gaps:
+            lines.append("Most shared gaps:")
+            lines += [
+                f"  {n / max(self.assessed, 1):>4.0%}  {self.gap_labels[g]}"
+                for g, n in self.gaps.most_common(5)
+            ]
+        return "\n".join(lines) + "\n"
