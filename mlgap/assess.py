@@ -23,6 +23,8 @@ class RequirementInfo:
     phase: int | None
     action: str
     any_of: tuple[str, ...]
+    gap_order: int  # importance rank: core first
+    step_order: tuple[int, int, int]  # roadmap phase, importance rank, place in the role
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,29 +121,8 @@ class Assessment:
     requirements: tuple[RequirementResult, ...]
     coverage: tuple[Coverage, ...]
     readiness: Readiness
-
-    @property
-    def gaps(self) -> tuple[RequirementResult, ...]:
-        """Return the unmet requirements, most important first."""
-        rank = {name: i for i, name in enumerate(IMPORTANCES)}
-        missing = [r for r in self.requirements if not r.met]
-        return tuple(sorted(missing, key=lambda r: rank[r.importance]))
-
-    @property
-    def next_steps(self) -> tuple[RequirementResult, ...]:
-        """Return the gaps in the order to work on them: earliest roadmap phase, then importance."""
-        rank = {name: i for i, name in enumerate(IMPORTANCES)}
-        order = {r.id: i for i, r in enumerate(self.requirements)}
-        return tuple(
-            sorted(
-                self.gaps,
-                key=lambda r: (
-                    r.phase if r.phase is not None else 99,
-                    rank[r.importance],
-                    order[r.id],
-                ),
-            )
-        )
+    gaps: tuple[RequirementResult, ...]  # unmet requirements, most important first
+    next_steps: tuple[RequirementResult, ...]  # the gaps by roadmap phase, then importance
 
 
 # Requirement infos by (catalog, role): a batch assesses thousands against the same ones.
@@ -152,21 +133,25 @@ def _infos(catalog: Catalog, role: Role) -> tuple[RequirementInfo, ...]:
     cached = _INFOS.get((id(catalog), role.id))
     if cached is not None and cached[0] is catalog:
         return cached[1]
-    infos = tuple(_info(catalog, req) for req in role.requirements)
+    infos = tuple(_info(catalog, req, i) for i, req in enumerate(role.requirements))
     _INFOS[(id(catalog), role.id)] = (catalog, infos)
     return infos
 
 
-def _info(catalog: Catalog, req: Requirement) -> RequirementInfo:
+def _info(catalog: Catalog, req: Requirement, place: int) -> RequirementInfo:
     first = catalog.skills[req.any_of[0]]
+    phase = catalog.first_phase_of(req.any_of)
+    rank = IMPORTANCES.index(req.importance)
     return RequirementInfo(
         id=req.id,
         label=req.label or first.name,
         importance=req.importance,
         category=first.category,
-        phase=catalog.first_phase_of(req.any_of),
+        phase=phase,
         action=req.next_step or first.next_step,
         any_of=req.any_of,
+        gap_order=rank,
+        step_order=(phase if phase is not None else 99, rank, place),
     )
 
 
@@ -208,30 +193,29 @@ def assess(extraction: Extraction, catalog: Catalog, role: str = DEFAULT_ROLE) -
         RequirementResult(info, tuple(s for s in info.any_of if s in found))
         for info in _infos(catalog, chosen)
     )
+    met_by: Counter[str] = Counter(r.info.importance for r in results if r.matched)
+    total_by: Counter[str] = Counter(r.info.importance for r in results)
     breakdown = tuple(
-        ImportanceScore(
-            imp,
-            WEIGHTS[imp],
-            sum(r.met for r in results if r.importance == imp),
-            sum(1 for r in results if r.importance == imp),
-        )
-        for imp in IMPORTANCES
+        ImportanceScore(imp, WEIGHTS[imp], met_by[imp], total_by[imp]) for imp in IMPORTANCES
     )
     earned = sum(b.weight * b.met for b in breakdown)
     possible = sum(b.weight * b.total for b in breakdown)
     score = round(100 * earned / possible) if possible else 0
-    met: Counter[str] = Counter(r.category for r in results if r.met)
-    total: Counter[str] = Counter(r.category for r in results)
+    met: Counter[str] = Counter(r.info.category for r in results if r.matched)
+    total: Counter[str] = Counter(r.info.category for r in results)
     coverage = tuple(
         Coverage(c.id, c.name, met[c.id], total[c.id]) for c in catalog.categories if total[c.id]
     )
+    missing = [r for r in results if not r.matched]
     return Assessment(
-        extraction,
-        chosen.id,
-        chosen.name,
-        score,
-        breakdown,
-        results,
-        coverage,
-        _readiness(catalog, found, score),
+        extraction=extraction,
+        role_id=chosen.id,
+        role_name=chosen.name,
+        score=score,
+        breakdown=breakdown,
+        requirements=results,
+        coverage=coverage,
+        readiness=_readiness(catalog, found, score),
+        gaps=tuple(sorted(missing, key=lambda r: r.info.gap_order)),
+        next_steps=tuple(sorted(missing, key=lambda r: r.info.step_order)),
     )

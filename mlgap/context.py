@@ -64,67 +64,15 @@ _AFTER_WISH_RE = re.compile(
 # A whole document is searched for cues only where a token that can begin one stands: a
 # regex tried at every word of a résumé would cost as much as the rest of extraction.
 _CUE_RE = re.compile(f"{_NEGATION_RE.pattern}|{_WISH_RE.pattern}")
+# Tokens a cue starts with: the regex is tried right there. Short common words ("to", "in",
+# "am") would be tried thousands of times, so those cues are found from their second word.
 _CUE_FIRST = frozenset(
-    [
-        "no",
-        "zero",
-        "lack",
-        "lacks",
-        "lacking",
-        "without",
-        "not",
-        "never",
-        "haven",
-        "have",
-        "hasn",
-        "has",
-        "didn",
-        "did",
-        "don",
-        "do",
-        "unfamiliar",
-        "would",
-        "wish",
-        "wishes",
-        "want",
-        "wants",
-        "wanted",
-        "hope",
-        "hoping",
-        "plan",
-        "plans",
-        "planning",
-        "aim",
-        "aims",
-        "aiming",
-        "intend",
-        "intends",
-        "intending",
-        "eager",
-        "keen",
-        "looking",
-        "desire",
-        "aspire",
-        "aspiring",
-        "currently",
-        "now",
-        "presently",
-        "am",
-        "i",
-        "im",
-        "interested",
-        "learning",
-        "to",
-        "future",
-        "planned",
-        "in",
-        "soon",
-        "wip",
-        "studying",
-        "searching",
-        "seeking",
-    ]
+    "no zero lack lacks lacking without not never haven have hasn has didn did don do "
+    "unfamiliar would wish wishes want wants wanted hope hoping plan plans planning aim aims "
+    "aiming intend intends intending eager keen looking desire aspire aspiring interested "
+    "learning future planned soon wip studying searching seeking".split()
 )
+_CUE_SECOND = frozenset("learning studying taking exploring learned learn progress".split())
 _AFTER_WORDS_RE = re.compile(r"(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b")
 _LINK_TOKENS = frozenset(
     [
@@ -191,8 +139,21 @@ class Cues:
         self.text = text
         self.lower = lower
         firsts = [p for t, p in marks if t in _CUE_FIRST]
-        self.before = [m.end() for p in firsts if (m := _CUE_RE.match(lower, p))]
-        self.after = [p for p in firsts if _AFTER_WORDS_RE.match(lower, p)]
+        seconds = [p for t, p in marks if t in _CUE_SECOND]
+        before = {m.end() for p in firsts if (m := _CUE_RE.match(lower, p))}
+        before.update(
+            m.end()
+            for p in seconds
+            if (m := _CUE_RE.search(lower, max(0, p - 14), p + 16)) and m.end() > p
+        )
+        self.before = sorted(before)
+        after = {p for p in firsts if _AFTER_WORDS_RE.match(lower, p)}
+        after.update(
+            m.start()
+            for p in seconds
+            if (m := _AFTER_WORDS_RE.search(lower, max(0, p - 4), p + 12))
+        )
+        self.after = sorted(after)
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2
@@ -278,4 +239,4 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-_MARKERS = _CUE_FIRST | _AD_FIRST | _LINK_TOKENS
+_MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | _LINK_TOKENS

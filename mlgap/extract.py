@@ -24,7 +24,7 @@ from mlgap.tokens import TOKEN_RE
 
 # Each found skill keeps this many counted mentions as evidence (and counts the rest):
 # a person needs a few lines to check, not every one of forty.
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = 2
 _NEAR_BEFORE, _NEAR_AFTER = 80, 150
 _SHORT, _SHORT_NEAR = 4, 50
 _NEWLINE_RE = re.compile("\n")
@@ -162,7 +162,7 @@ def _ambiguous_ok(text: str, hit: Hit, tech: list[tuple[int, int]]) -> bool:
     )
 
 
-def _excerpt(line: str, column: int, width: int = 160) -> str:
+def _excerpt(line: str, column: int, width: int = 120) -> str:
     """Return the line around `column`, trimmed to `width` characters."""
     line = line.strip()
     if len(line) <= width:

@@ -30,6 +30,10 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
             fix="choose a folder that exists and is writable",
         ) from exc
     try:
+        # mkstemp makes the file private (0600); a report gets the usual mode (umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
         Path(tmp).replace(path)

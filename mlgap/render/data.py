@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlgap.assess import Assessment
+from mlgap.assess import Assessment, RequirementResult
 from mlgap.catalog import Catalog
 from mlgap.result import COUNTED, Evidence
 
@@ -54,14 +54,15 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
             not_counted.append({"id": skill.id, "name": skill.name, "evidence": other})
     r = a.readiness
 
-    def req(x: Any) -> dict[str, Any]:
+    def req(x: RequirementResult) -> dict[str, Any]:
+        i = x.info
         return {
-            "id": x.id,
-            "label": x.label,
-            "importance": x.importance,
-            "category": x.category,
-            "phase": x.phase,
-            "skills": x.id.split("|"),
+            "id": i.id,
+            "label": i.label,
+            "importance": i.importance,
+            "category": i.category,
+            "phase": i.phase,
+            "skills": list(i.any_of),
         }
 
     return {
@@ -112,14 +113,7 @@ def report_dict(a: Assessment, catalog: Catalog) -> dict[str, Any]:
         },
         "next_steps": [
             # The rest of each step stands in "gaps", under the same id.
-            {
-                "rank": i,
-                "id": s.id,
-                "label": s.label,
-                "importance": s.importance,
-                "phase": s.phase,
-                "action": s.action,
-            }
-            for i, s in enumerate(a.next_steps, start=1)
+            {"rank": rank, "id": s.info.id, "action": s.info.action}
+            for rank, s in enumerate(a.next_steps, start=1)
         ],
     }
