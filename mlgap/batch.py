@@ -13,6 +13,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -111,8 +113,16 @@ def _init_worker(catalog_dir: str | None, role: str, max_bytes: int, fmt: str) -
     if multiprocessing.parent_process() is not None:
         # Ctrl-C is the parent's to handle: workers stay quiet and are terminated by it.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _job = _Job(Toolkit.load(catalog_dir), role, max_bytes, FORMATTERS[fmt])
     _calm_gc()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after its parent dies (kill -9): it must not run on orphaned."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _calm_gc() -> None:
