@@ -18,6 +18,7 @@ from mlgap.catalog_files import catalog_source, read_catalog_files
 from mlgap.errors import CatalogError, ExitCode, InputError, MlgapError
 from mlgap.extract import Extractor
 from mlgap.index import build_index
+from mlgap.read import Document
 from mlgap.result import Evidence, Extraction, Finding
 from mlgap.typed import TypedResolver
 
@@ -71,6 +72,15 @@ class Toolkit:
             cache.store(key, entry)
         catalog, index, typed = entry
         return cls(catalog, Extractor(catalog, index), typed)
+
+    def assess_document(
+        self, doc: Document, role: str = DEFAULT_ROLE, skills: list[str] | None = None
+    ) -> Assessment:
+        """Assess a read résumé (and typed `skills`) against `role`; evidence names PDF pages."""
+        parts = [self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts)]
+        if skills:
+            parts.append(self.typed.extract(skills))
+        return assess(merge(*parts), self.catalog, role)
 
     def assess_text(
         self,

@@ -26,9 +26,9 @@ from mlgap import Toolkit
 from mlgap.assess import DEFAULT_ROLE, Assessment
 from mlgap.batch_format import FORMATTERS, Formatter
 from mlgap.errors import InputError, MlgapError
-from mlgap.read import DEFAULT_MAX_BYTES, read_document
+from mlgap.read import DEFAULT_MAX_BYTES, READABLE, read_document
 
-DEFAULT_GLOBS = ("*.txt", "*.text", "*.md")
+DEFAULT_GLOBS = tuple(f"*{ext}" for ext in READABLE)
 CHUNK = 32  # résumés a worker takes at a time: few round trips, still smooth progress
 WINDOW = 4  # chunks in flight per worker
 
@@ -138,10 +138,10 @@ def assess_path(path: str) -> BatchRow:
     assert _job is not None, "worker not initialised"
     try:
         doc = read_document(path, _job.max_bytes)
-        report = _job.kit.assess_text(doc.text, _job.role, doc.source)
+        report = _job.kit.assess_document(doc, _job.role)
     except MlgapError as error:
         return _error_row(path, error.kind, error.message)
-    except Exception as error:
+    except Exception as error:  # one broken file must never stop a batch
         return _error_row(path, "internal", f"{type(error).__name__}: {error}")
     return _ok_row(path, report)
 

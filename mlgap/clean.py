@@ -9,14 +9,12 @@ from __future__ import annotations
 import html
 import re
 
-# UTF-8 read as Windows-1252 or Latin-1 leaves these sequences; the usual suspects only,
-# because a general repair belongs to the reader of raw bytes (issue 5).
-_MOJIBAKE = {
-    "â€¢": "•", "â€“": "–", "â€”": "—", "â€˜": "‘", "â€™": "’", "â€œ": "“", "â€\x9d": "”",
-    "â€¦": "…", "Ã©": "é", "Ã¨": "è", "Ã¯": "ï", "Ã¶": "ö", "Ã¼": "ü", "Ã¤": "ä", "Ã±": "ñ",
-    "Ã§": "ç", "Ã¡": "á", "Ã³": "ó", "Ãº": "ú", "Ã\xad": "í", "Â·": "·", "Â ": " ", "Â": "",
-}  # fmt: skip
-_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+# UTF-8 decoded as Windows-1252 or Latin-1 ("NaÃ¯ve", "â€¢"): a lead byte's character
+# followed by a continuation byte's. Only lines showing it are handed to ftfy.
+_MOJIBAKE_RE = re.compile(
+    "[\u00c2-\u00c3\u00d0-\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+    "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
 _LIGATURES = {
     "ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -28,12 +26,18 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]{0,500})?/?>")
 # Four or more single letters separated by single spaces: a letter-spaced heading
 # ("T O O L S"), joined back into a word. Bounded repetition keeps this linear.
-_SPACED_RE = re.compile(r"(?<![^\W\d_'])(?:[^\W\d_] ){3,60}[^\W\d_](?![^\W\d_])")
+_SPACED_RE = re.compile(r"(?<![^\W\d_])(?<!')(?:[^\W\d_] ){3,60}[^\W\d_](?![^\W\d_])")
 
 # Any run of four spaced letters has two inner letters with a space on each side; a pattern
 # that starts with a literal space is searched much faster than one that starts with a letter.
 _SPACED_HINT_RE = re.compile(r" [^\W\d_] [^\W\d_] ")
 _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d_])")
+
+
+def _fix_mojibake(line: str) -> str:
+    import ftfy  # ftfy takes 60 ms to import: only text that needs it pays for it
+
+    return str(ftfy.fix_encoding(line)).replace("\n", " ")
 
 
 def _unspace(match: re.Match[str]) -> str:
@@ -52,8 +56,10 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Whole-text passes where they cannot move a line break; the rest only on the lines
     # that need it, since most résumés need none of it.
-    if "Ã" in text or "â€" in text or "Â" in text:
-        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
+    if _MOJIBAKE_RE.search(text):
+        text = "\n".join(
+            _fix_mojibake(line) if _MOJIBAKE_RE.search(line) else line for line in text.split("\n")
+        )
     special = set(_SPECIAL_RE.findall(text))
     if special:  # replacing the few characters present beats a translate() of every one
         for char in special:

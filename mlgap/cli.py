@@ -92,10 +92,10 @@ def assess(
     if resume is None and not skills:
         raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
     kit = Toolkit.load(catalog)
-    doc = read_document(resume, max_size) if resume is not None else None
-    report = kit.assess_text(
-        doc.text if doc else "", role, doc.source if doc else "--skills", skills
-    )
+    if resume is not None:
+        report = kit.assess_document(read_document(resume, max_size), role, skills)
+    else:
+        report = kit.assess_text("", role, "--skills", skills)
     for item in report.extraction.unrecognized:
         hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
         typer.echo(f"mlgap: warning: '{item.text}' matches no skill{hint}", err=True)
@@ -138,7 +138,8 @@ def batch(
     glob: Annotated[
         list[str] | None,
         typer.Option(
-            help="File-name pattern for folders; repeatable.  [default: *.txt *.text *.md]"
+            help="File-name pattern for folders; repeatable.  "
+            "[default: *.txt *.text *.md *.pdf *.docx]"
         ),
     ] = None,
     role: Annotated[str, typer.Option(help="Role to assess against.")] = DEFAULT_ROLE,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
 
@@ -55,3 +56,20 @@ class Extraction:
     def found(self) -> frozenset[str]:
         """Return the ids of the skills the person has."""
         return frozenset(f.skill for f in self.findings if f.counted)
+
+    def on_pages(self, page_starts: tuple[int, ...]) -> Extraction:
+        """Return this extraction with each evidence's page, given the line each page starts on."""
+        if not page_starts:
+            return self
+        findings = tuple(
+            Finding(
+                f.skill,
+                tuple(
+                    replace(e, page=bisect.bisect_right(page_starts, e.line)) if e.line else e
+                    for e in f.evidence
+                ),
+                f.mentions,
+            )
+            for f in self.findings
+        )
+        return Extraction(self.source, findings, self.unrecognized)

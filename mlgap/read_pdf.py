@@ -1,0 +1,64 @@
+"""Text from PDF résumés, page by page, with pypdf (imported only when a PDF comes)."""
+
+from __future__ import annotations
+
+import logging
+from io import BytesIO
+
+from mlgap.errors import InputError
+
+MAX_PAGES = 50  # a résumé is a few pages; a 2,000-page PDF is not one
+
+
+def pdf_pages(data: bytes, source: str) -> list[str]:
+    """Return the text of each page of a PDF, or raise an InputError saying why not."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import FileNotDecryptedError, PdfReadError
+    except ImportError as exc:  # a broken install: pypdf is a dependency of mlgap
+        raise InputError(
+            "reading PDF needs pypdf", path=source, fix="pip install pypdf", kind="missing-reader"
+        ) from exc
+    # pypdf logs its repairs of damaged files as warnings; a report has no use for them.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(
+                "the PDF is encrypted",
+                path=source,
+                fix="save an unprotected copy of it",
+                kind="encrypted",
+            )
+        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+    except InputError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise InputError(
+            "the PDF is encrypted",
+            path=source,
+            fix="save an unprotected copy of it",
+            kind="encrypted",
+        ) from exc
+    except (PdfReadError, NotImplementedError) as exc:
+        raise InputError(
+            f"not a readable PDF ({exc})",
+            path=source,
+            fix="export the résumé to PDF again, or save it as text",
+            kind="corrupt",
+        ) from exc
+    except Exception as exc:  # a damaged file can break pypdf in many ways
+        raise InputError(
+            f"not a readable PDF ({type(exc).__name__})",
+            path=source,
+            fix="export the résumé to PDF again, or save it as text",
+            kind="corrupt",
+        ) from exc
+    if not any(page.strip() for page in pages):
+        raise InputError(
+            "the PDF has no text layer (a scan?); OCR is not supported",
+            path=source,
+            fix="export it from the original document, or type it",
+            kind="no-text",
+        )
+    return pages
