@@ -138,8 +138,8 @@ def batch(
     glob: Annotated[
         list[str] | None,
         typer.Option(
-            help="File-name pattern for folders; repeatable.  "
-            "[default: *.txt *.text *.md *.pdf *.docx]"
+            help="File-name pattern for folders; repeatable. "
+            "Default: *.txt, *.text, *.md, *.pdf, *.docx."
         ),
     ] = None,
     role: Annotated[str, typer.Option(help="Role to assess against.")] = DEFAULT_ROLE,

@@ -51,6 +51,10 @@ class Extractor:
         """Return the skills `text` shows; negated and wished-for mentions are kept, flagged."""
         text = clean_text(text)
         lower = text.lower()
+        if len(lower) != len(text):
+            # A few characters grow when lower-cased ("İ"): keep them as they are, so that
+            # every offset in the lower-cased text is an offset in the text too.
+            lower = "".join(c if len(low := c.lower()) != 1 else low for c in text)
         toks, matches = self.scanner.tokens(text, lower)
         hits = self.scanner.scan(text, lower, toks, matches)
         if not hits:

@@ -19,8 +19,11 @@ def pdf_pages(data: bytes, source: str) -> list[str]:
         raise InputError(
             "reading PDF needs pypdf", path=source, fix="pip install pypdf", kind="missing-reader"
         ) from exc
-    # pypdf logs its repairs of damaged files as warnings; a report has no use for them.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs what it repairs in a damaged file (as warnings and errors) to stderr; the
+    # user gets one line from us instead. Silenced for this call only, not for the process.
+    logger = logging.getLogger("pypdf")  # its modules' loggers inherit this level
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -54,6 +57,8 @@ def pdf_pages(data: bytes, source: str) -> list[str]:
             fix="export the résumé to PDF again, or save it as text",
             kind="corrupt",
         ) from exc
+    finally:
+        logger.setLevel(level)
     if not any(page.strip() for page in pages):
         raise InputError(
             "the PDF has no text layer (a scan?); OCR is not supported",

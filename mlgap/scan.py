@@ -36,13 +36,9 @@ class Scanner:
 
     @staticmethod
     def tokens(text: str, lower: str) -> tuple[list[str], list[re.Match[str]]]:
-        """Return the lower-case tokens of `text` and their matches (for offsets)."""
-        # A few characters grow when lower-cased; then offsets come from the original.
-        matches = list(TOKEN_RE.finditer(lower if len(lower) == len(text) else text))
-        toks = list(map(re.Match.group, matches))
-        if len(lower) != len(text):
-            toks = [t.lower() for t in toks]
-        return toks, matches
+        """Return the tokens of `lower` (`text` lower-cased, offsets kept) and their matches."""
+        matches = list(TOKEN_RE.finditer(lower))
+        return list(map(re.Match.group, matches)), matches
 
     def scan(
         self, text: str, lower: str, toks: list[str], matches: list[re.Match[str]]

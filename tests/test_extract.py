@@ -145,6 +145,17 @@ def test_evidence_points_at_the_line_it_came_from(kit: Toolkit) -> None:
     assert docker.status == "negated" and "docker" not in extraction.found
 
 
+def test_evidence_stays_in_place_when_lower_case_grows(kit: Toolkit) -> None:
+    """Characters that grow when lower-cased ("İ") do not shift any evidence (found by fuzzing)."""
+    text = "İİ İstanbul: clustering\nPROJECTS"
+    lines = text.split("\n")
+    extraction = kit.extractor.extract(text)
+    assert {"clustering", "portfolio-projects"} <= extraction.found
+    for finding in extraction.findings:
+        for e in finding.evidence:
+            assert e.line and e.column and lines[e.line - 1][e.column - 1 :].startswith(e.text)
+
+
 def test_instance_and_fuzzy_matches_say_so(kit: Toolkit) -> None:
     """How a skill matched is part of its evidence."""
     findings = {f.skill: f for f in kit.extractor.extract("MySQL and Matplotlb").findings}
