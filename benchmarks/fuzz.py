@@ -67,14 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     def extract_checked(text: str) -> None:
-        lines = clean_text(text).split("\n")
+        cleaned = clean_text(text)
+        lines = cleaned.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
         for finding in kit.extractor.extract(text).findings:
             if not finding.evidence:
                 raise AssertionError(f"{finding.skill} has no evidence")
             for e in finding.evidence:
                 if e.line is None or e.column is None:
                     raise AssertionError(f"{finding.skill}: evidence without a place")
-                if not lines[e.line - 1][e.column - 1 :].startswith(e.text):
+                # A phrase may run onto the next line ("K-means\nclustering").
+                if not cleaned.startswith(e.text, starts[e.line - 1] + e.column - 1):
                     raise AssertionError(f"{finding.skill}: evidence not where it says")
 
     def read_and_extract(data: bytes) -> None:
