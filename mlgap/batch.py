@@ -47,11 +47,6 @@ class BatchRow:
     error_kind: str = ""
     error: str = ""
 
-    @property
-    def ok(self) -> bool:
-        """Return whether the résumé was assessed."""
-        return self.score is not None
-
     def __reduce__(self) -> tuple[type[BatchRow], tuple[object, ...]]:
         # Rows cross from workers to the parent by the thousand: pickled as a plain tuple
         # they cost less than half of the default (a copyreg round per field).

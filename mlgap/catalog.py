@@ -109,13 +109,6 @@ class Catalog:
     phase_completion: float
     skill_phase: dict[str, int]  # skill id -> the earliest roadmap phase naming it
 
-    def category_name(self, category_id: str) -> str:
-        """Return a category's display name."""
-        for category in self.categories:
-            if category.id == category_id:
-                return category.name
-        return category_id
-
     def first_phase_of(self, skill_ids: tuple[str, ...]) -> int | None:
         """Return the number of the earliest roadmap phase naming any of these skills."""
         numbers = [self.skill_phase[s] for s in skill_ids if s in self.skill_phase]

@@ -173,8 +173,3 @@ def _excerpt(line: str, column: int, width: int = 120) -> str:
         return line
     start = max(0, min(column - width // 2, len(line) - width))
     return ("…" if start else "") + line[start : start + width].strip() + "…"
-
-
-def extract(text: str, catalog: Catalog, source: str = "<text>") -> Extraction:
-    """Return the skills `text` shows, using a fresh extractor for `catalog`."""
-    return Extractor(catalog).extract(text, source)
