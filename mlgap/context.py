@@ -27,7 +27,7 @@ _ASK_RE = re.compile(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
     r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
-    r"hands-on|learn\w*|expect\w*)\b"
+    r"hands-on|expect\w*)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
 # A sentence that starts with a verb is a duty of the hire ("Work on ETL pipelines ...").
