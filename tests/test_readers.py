@@ -43,6 +43,8 @@ def test_a_pdf_resume_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
     assert {"python", "sql", "pandas", "docker", "fastapi", "aws"} <= found.keys()
     assert (found["python"]["page"], found["python"]["line"]) == (1, 2)
     assert (found["docker"]["page"], found["docker"]["line"]) == (2, 4)
+    text = runner.invoke(app, ["assess", str(tmp_path / "cv.pdf")]).stdout
+    assert any("Docker" in line and "p2 line 4" in line for line in text.splitlines())
 
 
 def test_a_docx_resume_end_to_end(runner: CliRunner, tmp_path: Path) -> None:

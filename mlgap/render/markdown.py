@@ -42,6 +42,8 @@ def render_markdown(assessment: Assessment, catalog: Catalog) -> str:
     for f in d["found"]:
         e = f["evidence"][0]
         where = e["line"] if e["line"] is not None else "typed"
+        if e["page"] is not None:
+            where = f"page {e['page']}, {where}"
         out.append(f"| {_cell(f['name'])} | {where} | {_cell(e['context'] or e['text'])} |")
     out += ["", "## Coverage by category", "", "| category | met |", "|---|---|"]
     out += [f"| {_cell(c['name'])} | {c['met']}/{c['total']} |" for c in d["coverage"]]

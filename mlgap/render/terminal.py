@@ -44,6 +44,8 @@ def _found(d: dict[str, Any]) -> list[Line]:
     for f in sorted(d["found"], key=lambda f: str(f["name"]).lower()):
         e = f["evidence"][0]
         where = f"line {e['line']}" if e["line"] is not None else "typed"
+        if e["page"] is not None:
+            where = f"p{e['page']} {where}"
         more = f" (+{f['mentions'] - 1})" if f["mentions"] > 1 else ""
         evidence = _snippet(e["context"] or e["text"], e["text"], WIDTH - 45 - len(more)) + more
         lines.append(
