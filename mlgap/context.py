@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from mlgap.result import BACKGROUND, COUNTED, NEGATED, WISHED
+from mlgap.result import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
@@ -30,6 +30,9 @@ _ASK_RE = re.compile(
     r"hands-on|expect\w*)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
+_DEGREE_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b")
+# "... in Computer Science, Statistics": the subject follows "in" within a list of subjects.
+_FIELD_LIST_RE = re.compile(r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$")
 # A sentence that starts with a verb is a duty of the hire ("Work on ETL pipelines ...").
 _DUTY_RE = re.compile(
     r"[\W\d]{0,6}(?:develop|build|design|work|maintain|implement|create|write|deploy|lead|"
@@ -159,6 +162,13 @@ class Cues:
         self.job_ad = len(ad) >= 2
         self.none = not self.before and not self.after and not self.job_ad
 
+    def degree_field(self, start: int, end: int) -> str:
+        """Return FIELD when a job ad names this subject only as the field of a degree."""
+        lo, sentence = _sentence(self.lower, start, end)
+        if _DEGREE_RE.search(sentence) and _FIELD_LIST_RE.search(sentence, 0, start - lo):
+            return FIELD
+        return COUNTED
+
     def status(self, start: int, end: int) -> str:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
@@ -174,12 +184,16 @@ class Cues:
         return COUNTED
 
 
+def _sentence(lower: str, start: int, end: int) -> tuple[int, str]:
+    # A sentence ends at ". " rather than "." so that "Node.js" does not end one.
+    lo = max(max(lower.rfind(c, 0, start) + len(c) for c in _SENTENCE_ENDS), 0)
+    ends = [e for e in (lower.find(c, end) for c in _SENTENCE_ENDS) if e >= 0]
+    return lo, lower[lo : min(ends, default=len(lower))]
+
+
 def _is_background(lower: str, start: int, end: int) -> bool:
     """Return whether a job ad's sentence around a mention describes the company, not the hire."""
-    # A sentence ends at ". " rather than "." so that "Node.js" does not end one.
-    lo = max(lower.rfind(c, 0, start) + len(c) for c in _SENTENCE_ENDS)
-    ends = [e for e in (lower.find(c, end) for c in _SENTENCE_ENDS) if e >= 0]
-    sentence = lower[max(lo, 0) : min(ends, default=len(lower))]
+    sentence = _sentence(lower, start, end)[1]
     return (
         bool(_COMPANY_RE.search(sentence))
         and not _ASK_RE.search(sentence)

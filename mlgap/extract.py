@@ -46,6 +46,8 @@ class Extractor:
         self.index = index if index is not None else build_index(catalog)
         self.scanner = Scanner(self.index)
         self._tech = {s.id for s in catalog.skills.values() if s.category in TECH_CATEGORIES}
+        # Skills that are also degree subjects ("a PhD in Statistics or a related field").
+        self._fields = {s.id for s in catalog.skills.values() if s.category == "math"}
 
     def extract(self, text: str, source: str = "<text>") -> Extraction:
         """Return the skills `text` shows; negated and wished-for mentions are kept, flagged."""
@@ -101,6 +103,8 @@ class Extractor:
                 continue  # the same words, already taken as a longer phrase
             g.reach = max(g.reach, hit.end)
             status = cues.status(hit.start, hit.end) if hit.how != "heading" else COUNTED
+            if status == COUNTED and cues.job_ad and target.skill in self._fields:
+                status = cues.degree_field(hit.start, hit.end)
             if status == COUNTED:
                 g.mentions += 1
                 if g.mentions > MAX_EVIDENCE:

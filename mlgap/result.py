@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
+FIELD = "degree-field"  # a job ad names the subject only as the field of a degree
 
 
 @dataclass(frozen=True, slots=True)

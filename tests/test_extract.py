@@ -74,6 +74,15 @@ from tests.conftest import found
         ("I am looking for my first job as a junior\nprogrammer or intern.", set(), {"internship"}),
         # Links and profile labels are not skills.
         ("  GitHub\n  LinkedIn", set(), {"git"}),
+        ("Mentored two interns and coached juniors", {"mentoring"}, {"internship"}),
+        (
+            "Built a collaborative-filtering recommender",
+            {"recommendation-systems"},
+            {"collaboration"},
+        ),
+        ("Monitoring for drift and retraining", {"model-monitoring"}, set()),
+        ("Google Cloud Professional ML Engineer (2023)", {"google-ml-engineer-cert"}, set()),
+        ("B.Sc. in Statistics, 2018", {"bachelors-degree", "statistics"}, set()),
         # Employers are evidence only of their industry, when the text says it.
         ("Worked at Google on search ads", set(), {"gcp"}),
         ("Data analyst at City Hospital", {"healthcare"}, set()),
@@ -125,6 +134,20 @@ def test_a_job_ads_own_stack_is_background(kit: Toolkit) -> None:
     assert "azure" not in extraction.found
     statuses = {e.status for f in extraction.findings if f.skill == "azure" for e in f.evidence}
     assert statuses == {"background"}
+
+
+def test_a_degree_subject_in_a_job_ad_is_not_a_required_skill(kit: Toolkit) -> None:
+    """An ad asking for "a PhD in CS, Statistics or a related field" asks for no statistics."""
+    ad = JOB_AD + "Requirements: MSc or PhD in Computer Science, Statistics or a related field.\n"
+    extraction = kit.extractor.extract(ad)
+    assert {"masters-degree", "phd"} <= extraction.found
+    assert "statistics" not in extraction.found
+    statuses = {
+        e.status for f in extraction.findings if f.skill == "statistics" for e in f.evidence
+    }
+    assert statuses == {"degree-field"}
+    asked = JOB_AD + "You know statistics and hypothesis testing.\n"
+    assert "statistics" in kit.extractor.extract(asked).found
 
 
 def test_the_company_voice_in_a_resume_still_counts(kit: Toolkit) -> None:
