@@ -73,6 +73,9 @@ class Extractor:
         tech: list[tuple[int, int]] | None = None
         line_starts: list[int] | None = None
         gathered: dict[str, _Gathered] = {}
+        # A phrase that does not count carries the words inside it along: in "Deep Learning
+        # Specialization (in progress)", "Deep Learning" is wished for too.
+        shadow_end, shadow_status = -1, COUNTED
         for hit in hits:
             target = hit.target
             if hit.how == "block":
@@ -102,9 +105,12 @@ class Extractor:
             elif hit.end <= g.reach:
                 continue  # the same words, already taken as a longer phrase
             g.reach = max(g.reach, hit.end)
-            status = cues.status(hit.start, hit.end) if hit.how != "heading" else COUNTED
-            if status == COUNTED and cues.job_ad and target.skill in self._fields:
-                status = cues.degree_field(hit.start, hit.end)
+            if hit.end <= shadow_end:
+                status = shadow_status
+            else:
+                status = self._status(cues, hit)
+                if status != COUNTED:
+                    shadow_end, shadow_status = hit.end, status
             if status == COUNTED:
                 g.mentions += 1
                 if g.mentions > MAX_EVIDENCE:
@@ -115,6 +121,15 @@ class Extractor:
         return tuple(
             Finding(skill, tuple(g.evidence), g.mentions) for skill, g in sorted(gathered.items())
         )
+
+    def _status(self, cues: Cues, hit: Hit) -> str:
+        """Return whether a mention counts, judged by the words around it."""
+        if hit.how == "heading":
+            return COUNTED
+        status = cues.status(hit.start, hit.end)
+        if status == COUNTED and cues.job_ad and hit.target.skill in self._fields:
+            return cues.degree_field(hit.start, hit.end)
+        return status
 
     def _near(self, text: str, hit: Hit) -> bool:
         """Return whether a conditional alias (a bare degree) has its field beside it."""

@@ -30,6 +30,7 @@ from tests.conftest import found
         ("I'm learning Docker at the moment", set(), {"docker"}),
         ("Skills: Python. I am studying PyTorch", {"python"}, {"pytorch"}),
         ("MLflow (in progress)", set(), {"mlflow"}),
+        ("Deep Learning Specialization (in progress)", set(), {"deep-learning", "ml-certificate"}),
         ("Next year: Kubernetes, to learn", set(), {"kubernetes"}),
         ("Basic knowledge of R programming", {"r"}, set()),
         ("Familiar with Docker", {"docker"}, set()),
