@@ -86,7 +86,7 @@ class Scanner:
             elif tok in glued:  # "RandomForest", "KMeans"
                 self._add(hits, glued[tok], matches[i].start(), matches[i].end())
         # "python3", "tensorflow2": a known name with a version number glued on.
-        versioned = {t: t.rstrip("0123456789") for t in distinct if t[-1].isdigit()}
+        versioned = {t: _unversioned(t) for t in distinct if t[-1].isdigit()}
         versioned = {t: b for t, b in versioned.items() if len(b) >= 4 and b in first}
         if versioned:
             for i in [i for i, t in enumerate(toks) if t in versioned]:
@@ -164,6 +164,12 @@ class Scanner:
             squashed = "".join(TOKEN_RE.findall(match.group(1)))
             for target in headings.get(squashed, ()):
                 hits.append(Hit(match.start(1), match.end(1), target, "heading", 100.0))
+
+
+def _unversioned(token: str) -> str:
+    """Return a token without its version: "python3" -> "python", "yolov5" -> "yolo"."""
+    base = token.rstrip("0123456789")
+    return base[:-1] if base.endswith("v") and len(base) > 4 else base
 
 
 def _together(text: str, matches: list[re.Match[str]], i: int, size: int) -> bool:

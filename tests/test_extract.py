@@ -57,6 +57,7 @@ from tests.conftest import found
             set(),
         ),
         ("Libraries: Tensorflw, Matplotlb", {"tensorflow", "matplotlib"}, set()),
+        ("Detection with YOLOv5 in Python3", {"computer-vision", "python"}, set()),
         # Links are not skills.
         ("Profile: https://github.com/someone", set(), {"git"}),
         ("kaggle.com/someone", set(), {"kaggle"}),
