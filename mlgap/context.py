@@ -6,6 +6,7 @@ import bisect
 import re
 
 from mlgap.result import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
+from mlgap.tokens import TOKEN_RE
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
@@ -254,3 +255,21 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | _LINK_TOKENS
+
+# Sites that are both a skill's name and a contact link. A line of nothing but such links
+# ("LinkedIn | GitHub | Kaggle") labels the person's profiles: it shows no skill (rule 7).
+LINK_LABELS = frozenset("github gitlab bitbucket kaggle".split())
+_CONTACT_WORDS = LINK_LABELS | frozenset(
+    "linkedin twitter telegram email e mail phone tel mobile website web site portfolio blog "
+    "medium stackoverflow stack overflow skype whatsapp behance dribbble leetcode hackerrank "
+    "orcid scholar google researchgate homepage profile profiles links link contacts contact "
+    "me x facebook instagram youtube cv resume and".split()
+)
+
+
+def is_contact_line(text: str, start: int) -> bool:
+    """Return whether the line around `start` holds nothing but contact and profile links."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end].lower()
+    return set(TOKEN_RE.findall(line)) <= _CONTACT_WORDS

@@ -11,9 +11,11 @@ from mlgap.clean import clean_text
 from mlgap.context import (
     CUE_AFTER,
     CUE_BEFORE,
+    LINK_LABELS,
     TECH_CATEGORIES,
     Cues,
     inside,
+    is_contact_line,
     markers,
     url_spans,
 )
@@ -85,6 +87,10 @@ class Extractor:
             ):
                 continue
             if links and inside(links, hit.start, hit.end):
+                continue
+            if text[hit.start : hit.end].lower() in LINK_LABELS and is_contact_line(
+                text, hit.start
+            ):
                 continue
             if target.ambiguous:
                 if tech is None:

@@ -61,6 +61,10 @@ from tests.conftest import found
         # Links are not skills.
         ("Profile: https://github.com/someone", set(), {"git"}),
         ("kaggle.com/someone", set(), {"kaggle"}),
+        ("Kaggle profile: kaggle.com/jdoe", set(), {"kaggle"}),
+        ("LinkedIn | GitHub | Kaggle", set(), {"git", "kaggle"}),
+        ("Tools: GitHub, Jira. Kaggle: top 5% in two competitions", {"git", "kaggle"}, set()),
+        ("Thesis: graph neural networks", {"research", "neural-networks"}, set()),
         # Degrees need their field.
         ("B.A. in Economics, 2019", set(), {"bachelors-degree"}),
         ("B.Sc. in Computer Science, 2019", {"bachelors-degree"}, set()),
