@@ -50,6 +50,10 @@ class Extractor:
         self._tech = {s.id for s in catalog.skills.values() if s.category in TECH_CATEGORIES}
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
         self._fields = {s.id for s in catalog.skills.values() if s.category == "math"}
+        # Skills one of whose names is also a profile site ("GitHub", "Kaggle").
+        self._linkish = {
+            t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
+        }
 
     def extract(self, text: str, source: str = "<text>") -> Extraction:
         """Return the skills `text` shows; negated and wished-for mentions are kept, flagged."""
@@ -88,8 +92,10 @@ class Extractor:
                 continue
             if links and inside(links, hit.start, hit.end):
                 continue
-            if text[hit.start : hit.end].lower() in LINK_LABELS and is_contact_line(
-                text, hit.start
+            if (
+                target.skill in self._linkish
+                and text[hit.start : hit.end].lower() in LINK_LABELS
+                and is_contact_line(text, hit.start)
             ):
                 continue
             if target.ambiguous:
@@ -113,6 +119,8 @@ class Extractor:
             g.reach = max(g.reach, hit.end)
             if hit.end <= shadow_end:
                 status = shadow_status
+            elif cues.none:
+                status = COUNTED
             else:
                 status = self._status(cues, hit)
                 if status != COUNTED:
