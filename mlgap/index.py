@@ -142,4 +142,5 @@ def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
         {t.alias for targets in headings.values() for t in targets}, key=len, reverse=True
     )
     body = "|".join(r"[\W_]*".join(re.escape(w) for w in alias_key(h)) for h in words)
-    return re.compile(rf"^[^\w\n]*((?:{body}))[^\w\n]*$", re.MULTILINE)
+    # The heading alone on its line ("PROJECTS"), or opening it before a colon ("Projects: ...").
+    return re.compile(rf"^[^\w\n]*((?:{body}))(?:[^\w\n]*$|[ \t]*:)", re.MULTILINE)

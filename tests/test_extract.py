@@ -65,6 +65,9 @@ from tests.conftest import found
         ("LinkedIn | GitHub | Kaggle", set(), {"git", "kaggle"}),
         ("Tools: GitHub, Jira. Kaggle: top 5% in two competitions", {"git", "kaggle"}, set()),
         ("Thesis: graph neural networks", {"research", "neural-networks"}, set()),
+        ("Projects: a chess engine in Rust", {"portfolio-projects"}, set()),
+        ("Worked on projects for three banks", {"finance"}, {"portfolio-projects"}),
+        ("BS in Computer Science, 2012", {"bachelors-degree"}, set()),
         # Degrees need their field.
         ("B.A. in Economics, 2019", set(), {"bachelors-degree"}),
         ("B.Sc. in Computer Science, 2019", {"bachelors-degree"}, set()),
