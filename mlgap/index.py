@@ -43,6 +43,7 @@ class Index:
     heading_re: re.Pattern[str] = re.compile("(?!)")
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
+        """Add a phrase (and, unless told not to, its plural) as showing `target`."""
         key = alias_key(phrase)
         self._add_key(key, target)
         last = key[-1]
@@ -65,6 +66,7 @@ class Index:
             self.glued.setdefault(squashed, key)
 
     def add_fuzzy(self, form: str) -> None:
+        """Make a one-word name findable with one letter wrong."""
         for variant in deletions(form):
             self.fuzzy.setdefault(variant, set()).add(form)
 
