@@ -77,7 +77,9 @@ class Toolkit:
         self, doc: Document, role: str = DEFAULT_ROLE, skills: list[str] | None = None
     ) -> Assessment:
         """Assess a read résumé (and typed `skills`) against `role`; evidence names PDF pages."""
-        parts = [self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts)]
+        parts = []
+        if doc.text:
+            parts.append(self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts))
         if skills:
             parts.append(self.typed.extract(skills))
         return assess(merge(*parts), self.catalog, role)
@@ -90,7 +92,4 @@ class Toolkit:
         skills: list[str] | None = None,
     ) -> Assessment:
         """Extract skills from `text` (and typed `skills`) and assess them against `role`."""
-        parts = [self.extractor.extract(text, source)] if text else []
-        if skills:
-            parts.append(self.typed.extract(skills))
-        return assess(merge(*parts), self.catalog, role)
+        return self.assess_document(Document(source, text), role, skills)

@@ -54,10 +54,6 @@ def decode(data: bytes, source: str) -> str:
 
 def document_from_bytes(data: bytes, source: str) -> Document:
     """Return the document `data` holds: PDF and .docx by their signatures, else text."""
-    if not data.strip():
-        raise InputError(
-            "is empty", path=source, fix="give a résumé with some text in it", kind="empty"
-        )
     if data[:1024].lstrip().startswith(b"%PDF-"):
         from mlgap.read_pdf import pdf_pages  # pypdf is imported only for a PDF
 

@@ -10,6 +10,12 @@ from mlgap.errors import InputError
 MAX_PAGES = 50  # a résumé is a few pages; a 2,000-page PDF is not one
 
 
+def _encrypted(source: str) -> InputError:
+    return InputError(
+        "the PDF is encrypted", path=source, fix="save an unprotected copy of it", kind="encrypted"
+    )
+
+
 def pdf_pages(data: bytes, source: str) -> list[str]:
     """Return the text of each page of a PDF, or raise an InputError saying why not."""
     try:
@@ -27,32 +33,16 @@ def pdf_pages(data: bytes, source: str) -> list[str]:
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(
-                "the PDF is encrypted",
-                path=source,
-                fix="save an unprotected copy of it",
-                kind="encrypted",
-            )
+            raise _encrypted(source)
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
     except InputError:
         raise
     except FileNotDecryptedError as exc:
-        raise InputError(
-            "the PDF is encrypted",
-            path=source,
-            fix="save an unprotected copy of it",
-            kind="encrypted",
-        ) from exc
-    except (PdfReadError, NotImplementedError) as exc:
-        raise InputError(
-            f"not a readable PDF ({exc})",
-            path=source,
-            fix="export the résumé to PDF again, or save it as text",
-            kind="corrupt",
-        ) from exc
+        raise _encrypted(source) from exc
     except Exception as exc:  # a damaged file can break pypdf in many ways
+        detail = str(exc) if isinstance(exc, PdfReadError) else type(exc).__name__
         raise InputError(
-            f"not a readable PDF ({type(exc).__name__})",
+            f"not a readable PDF ({detail})",
             path=source,
             fix="export the résumé to PDF again, or save it as text",
             kind="corrupt",
