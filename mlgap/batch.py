@@ -104,12 +104,15 @@ _job: _Job | None = None
 
 
 def _init_worker(catalog_dir: str | None, role: str, max_bytes: int, fmt: str) -> None:
+    # Ctrl-C is the parent's to handle: workers stay quiet and are terminated by it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _start_job(Toolkit.load(catalog_dir), role, max_bytes, fmt)
+
+
+def _start_job(kit: Toolkit, role: str, max_bytes: int, fmt: str) -> None:
     global _job
-    if multiprocessing.parent_process() is not None:
-        # Ctrl-C is the parent's to handle: workers stay quiet and are terminated by it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _job = _Job(Toolkit.load(catalog_dir), role, max_bytes, FORMATTERS[fmt])
+    _job = _Job(kit, role, max_bytes, FORMATTERS[fmt])
     _calm_gc()
 
 
@@ -169,16 +172,21 @@ def run_batch(
     jobs: int = 0,
     catalog_dir: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    kit: Toolkit | None = None,
 ) -> Iterator[BatchRow]:
-    """Yield one row per path, in the order of `paths`, using `jobs` processes (0: all cores)."""
-    roles = Toolkit.load(catalog_dir).catalog.roles
+    """Yield one row per path, in the order of `paths`, using `jobs` processes (0: all cores).
+
+    `kit`, when given, is the already loaded catalog of `catalog_dir`; workers load their own.
+    """
+    kit = kit or Toolkit.load(catalog_dir)
+    roles = kit.catalog.roles
     if role not in roles:
         raise InputError(f"unknown role '{role}'", fix=f"choose one of: {', '.join(sorted(roles))}")
     jobs = jobs or os.cpu_count() or 1
     setup = (catalog_dir, role, max_bytes, fmt)
     _calm_gc()
     if jobs == 1 or len(paths) <= CHUNK:
-        _init_worker(*setup)
+        _start_job(kit, role, max_bytes, fmt)
         yield from map(assess_path, paths)
         return
     methods = multiprocessing.get_all_start_methods()

@@ -158,9 +158,10 @@ def batch(
     check_format(fmt, FORMATTERS)
     found = collect_paths(paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS)
     catalog_dir = str(catalog) if catalog else None
-    cohort = Summary.for_role(Toolkit.load(catalog_dir).catalog, role)
+    kit = Toolkit.load(catalog_dir)
+    cohort = Summary.for_role(kit.catalog, role)
     rows = run_batch(
-        found, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, catalog_dir=catalog_dir
+        found, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, catalog_dir=catalog_dir, kit=kit
     )
     with interruptible(), atomic_output(output) as out, progress(len(found)) as advance:
         out.write(FORMATTERS[fmt].header)
