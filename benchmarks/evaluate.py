@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlgap import Toolkit
-from mlgap.result import COUNTED
+from mlgap.extract.results import COUNTED
 
 
 @dataclass

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlgap import Toolkit
-from mlgap.clean import clean_text
 from mlgap.errors import InputError
-from mlgap.read import document_from_bytes
+from mlgap.extract.clean import clean_text
+from mlgap.read.document import document_from_bytes
 from mlgap.testing import make_docx, make_pdf
 
 SEEDS = [

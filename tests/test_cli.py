@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlgap.cli import app
+from mlgap.cli.app import app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "resumes"
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlgap import Toolkit
-from mlgap.clean import clean_text
+from mlgap.extract.clean import clean_text
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,9 +15,9 @@ from pypdf import PdfReader, PdfWriter
 from typer.testing import CliRunner
 
 from mlgap import Toolkit
-from mlgap.cli import app
+from mlgap.cli.app import app
 from mlgap.errors import InputError
-from mlgap.read import document_from_bytes
+from mlgap.read.document import document_from_bytes
 from mlgap.testing import make_docx, make_pdf
 
 RESUME_PAGES = [
@@ -113,7 +113,7 @@ def test_size_limit_and_permission(
         def open(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
             raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("mlgap.read.Path", Unreadable)  # root ignores file modes: fake it
+    monkeypatch.setattr("mlgap.read.document.Path", Unreadable)  # root ignores file modes: fake it
     result = runner.invoke(app, ["assess", str(big)])
     assert result.exit_code == 2 and "permission denied" in result.stderr
 

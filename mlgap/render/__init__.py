@@ -1,36 +1,39 @@
-"""Renderers: each turns an assessment into the text of one output format."""
+"""Render: turn a result into the text of one output format.
+
+Each command has one table of renderers; its `--format` choices are the table's keys, so
+help can never offer a format the command refuses.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
-from mlgap.assess import Assessment
-from mlgap.catalog import Catalog
-from mlgap.render.data import report_dict
+from mlgap.assess.results import Assessment
 from mlgap.render.markdown import render_markdown
 
-Renderer = Callable[[Assessment, Catalog, bool], str]
+Renderer = Callable[[Assessment, bool], str]
 
 
-def render_json(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
+def to_json(data: object) -> str:
+    """Return data as stable JSON: sorted keys, indented, Unicode kept, newline at the end."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def render_json(assessment: Assessment, color: bool = False) -> str:
     """Return the report as stable, sorted JSON (never coloured)."""
-    return (
-        json.dumps(report_dict(assessment, catalog), indent=2, sort_keys=True, ensure_ascii=False)
-        + "\n"
-    )
+    return to_json(assessment.to_dict())
 
 
-def render_text(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
-    """Return the report for a terminal; Rich is imported only here."""
+def render_text(assessment: Assessment, color: bool = False) -> str:
+    """Return the report for a terminal, coloured only when `color`."""
     from mlgap.render.terminal import render_terminal
 
-    return render_terminal(assessment, catalog, color)
+    return render_terminal(assessment, color)
 
 
-def render_md(assessment: Assessment, catalog: Catalog, color: bool = False) -> str:
-    """Return the report as Markdown (never coloured)."""
-    return render_markdown(assessment, catalog)
-
-
-RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json, "markdown": render_md}
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+}

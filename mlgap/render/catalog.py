@@ -1,27 +1,31 @@
-"""Listings of the catalog itself: skills and roles, as text or JSON."""
+"""Listings of the catalog itself, `mlgap skills` and `mlgap roles`, as text or JSON."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 
-from mlgap.catalog import Catalog
+from mlgap.catalog.model import Catalog, Skill
+from mlgap.render import to_json
 from mlgap.tokens import squash
 
 
-def _matches(query: str, *texts: str) -> bool:
+def matching_skills(catalog: Catalog, query: str | None) -> list[Skill]:
+    """Return the skills whose id, name, alias or instance contains `query` (all if None)."""
+    if not query:
+        return list(catalog.skills.values())
     wanted = squash(query)
-    return any(wanted in squash(t) for t in texts)
-
-
-def render_skills(catalog: Catalog, query: str | None, fmt: str) -> str:
-    """Return the skills (those matching `query`, if given) as text or JSON."""
-    skills = [
+    return [
         s
         for s in catalog.skills.values()
-        if not query or _matches(query, s.id, s.name, *s.aliases, *s.instances)
+        if any(wanted in squash(t) for t in (s.id, s.name, *s.aliases, *s.instances))
     ]
-    if fmt == "json":
-        data = [
+
+
+def skills_json(catalog: Catalog, query: str | None) -> str:
+    """Return the skills matching `query` as JSON."""
+    skills = matching_skills(catalog, query)
+    return to_json(
+        [
             {
                 "id": s.id,
                 "name": s.name,
@@ -33,7 +37,12 @@ def render_skills(catalog: Catalog, query: str | None, fmt: str) -> str:
             }
             for s in skills
         ]
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+
+
+def skills_text(catalog: Catalog, query: str | None) -> str:
+    """Return the skills matching `query` by category, one a line."""
+    skills = matching_skills(catalog, query)
     lines = []
     for category in catalog.categories:
         members = [s for s in skills if s.category == category.id]
@@ -43,10 +52,10 @@ def render_skills(catalog: Catalog, query: str | None, fmt: str) -> str:
     return "\n".join(lines) + "\n" if lines else f"no skill matches '{query}'\n"
 
 
-def render_roles(catalog: Catalog, fmt: str) -> str:
-    """Return the roles and their requirement counts as text or JSON."""
-    if fmt == "json":
-        data = [
+def roles_json(catalog: Catalog) -> str:
+    """Return the roles and their requirements as JSON."""
+    return to_json(
+        [
             {
                 "id": r.id,
                 "name": r.name,
@@ -58,7 +67,11 @@ def render_roles(catalog: Catalog, fmt: str) -> str:
             }
             for r in catalog.roles.values()
         ]
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+
+
+def roles_text(catalog: Catalog) -> str:
+    """Return the roles with their requirement counts by importance."""
     lines = []
     for role in catalog.roles.values():
         counts = {
@@ -72,3 +85,10 @@ def render_roles(catalog: Catalog, fmt: str) -> str:
             + f' requirements (from "{role.source}")'
         )
     return "\n".join(lines) + "\n"
+
+
+SKILLS_RENDERERS: dict[str, Callable[[Catalog, str | None], str]] = {
+    "text": skills_text,
+    "json": skills_json,
+}
+ROLES_RENDERERS: dict[str, Callable[[Catalog], str]] = {"text": roles_text, "json": roles_json}

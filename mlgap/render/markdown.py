@@ -2,68 +2,75 @@
 
 from __future__ import annotations
 
-from mlgap.assess import Assessment
-from mlgap.catalog import Catalog
-from mlgap.render.data import report_dict
+from mlgap.assess.results import Assessment
+from mlgap.extract.results import COUNTED
 
 
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(assessment: Assessment, catalog: Catalog) -> str:
-    """Return the report as a Markdown document."""
-    d = report_dict(assessment, catalog)
-    r = d["readiness"]
+def _found(a: Assessment) -> list[str]:
+    out = ["## Skills found", "", "| skill | line | evidence |", "|---|---|---|"]
+    for f in a.extraction.findings:
+        counted = [e for e in f.evidence if e.status == COUNTED]
+        if counted:
+            e = counted[0]
+            at = str(e.line) if e.line is not None else "typed"
+            at = f"page {e.page}, {at}" if e.page is not None else at
+            out.append(f"| {_cell(f.name)} | {at} | {_cell(e.context or e.text)} |")
+    return out
+
+
+def _notes(a: Assessment) -> list[str]:
+    out: list[str] = []
+    noted = [
+        f"- {f.name}: {e.status}, line {e.line}: {_cell(e.context)}"
+        for f in a.extraction.findings
+        for e in f.evidence
+        if e.status != COUNTED
+    ]
+    if noted:
+        out += ["", "## Mentioned but not counted", "", *noted]
+    if a.extraction.unrecognized:
+        out += ["", "## Typed skills not recognised", ""]
+        out += [
+            f"- `{u.text}`"
+            + (f": did you mean {', '.join(u.suggestions)}?" if u.suggestions else "")
+            for u in a.extraction.unrecognized
+        ]
+    return out
+
+
+def render_markdown(a: Assessment, color: bool = False) -> str:
+    """Return the report as a Markdown document (never coloured)."""
+    r = a.readiness
+    working = f" (working on phase {r.working_on})" if r.working_on else ""
     out = [
-        f"# mlgap report: {d['role']['name']}",
+        f"# mlgap report: {a.role_name}",
         "",
-        f"- Source: `{d['source']}`",
-        f"- Score: **{d['score']}/100**",
-        f"- Roadmap phase reached: **{r['phase']}. {r['phase_name']}**"
-        + (f" (working on phase {r['working_on']})" if r["working_on"] else ""),
-        f"- Career level: **{r['level_name']}**",
+        f"- Source: `{a.extraction.source}`",
+        f"- Score: **{a.score}/100**",
+        f"- Roadmap phase reached: **{r.phase}. {r.phase_name}**{working}",
+        f"- Career level: **{r.level_name}**",
         "",
         "## Score breakdown",
         "",
         "| importance | met | points |",
         "|---|---|---|",
         *[
-            f"| {b['importance']} (×{b['weight']}) | {b['met']}/{b['total']} | "
-            f"{b['points']}/{b['max_points']} |"
-            for b in d["score_breakdown"]
+            f"| {b.importance} (×{b.weight}) | {b.met}/{b.total} | {b.points}/{b.max_points} |"
+            for b in a.breakdown
         ],
         "",
-        "## Skills found",
-        "",
-        "| skill | line | evidence |",
-        "|---|---|---|",
+        *_found(a),
     ]
-    for f in d["found"]:
-        e = f["evidence"][0]
-        where = e["line"] if e["line"] is not None else "typed"
-        if e["page"] is not None:
-            where = f"page {e['page']}, {where}"
-        out.append(f"| {_cell(f['name'])} | {where} | {_cell(e['context'] or e['text'])} |")
     out += ["", "## Coverage by category", "", "| category | met |", "|---|---|"]
-    out += [f"| {_cell(c['name'])} | {c['met']}/{c['total']} |" for c in d["coverage"]]
+    out += [f"| {_cell(c.name)} | {c.met}/{c.total} |" for c in a.coverage]
     out += ["", "## Gaps", ""]
-    out += [f"- **{g['importance']}**: {g['label']}" for g in d["gaps"]] or ["None."]
+    out += [f"- **{g.requirement.importance}**: {g.requirement.label}" for g in a.gaps] or ["None."]
     out += ["", "## Next steps", ""]
-    out += [f"{s['rank']}. {s['action']}" for s in d["next_steps"]] or ["Nothing left to do."]
-    if d["not_counted"]:
-        out += ["", "## Mentioned but not counted", ""]
-        out += [
-            f"- {n['name']}: {e['status']}, line {e['line']}: {_cell(e['context'])}"
-            for n in d["not_counted"]
-            for e in n["evidence"]
-        ]
-    if d["unrecognized"]:
-        out += ["", "## Typed skills not recognised", ""]
-        out += [
-            f"- `{u['text']}`"
-            + (f": did you mean {', '.join(u['suggestions'])}?" if u["suggestions"] else "")
-            for u in d["unrecognized"]
-        ]
-    out += ["", f"_Readiness rule: {r['rule']}_", ""]
+    steps = [f"{n}. {s.requirement.next_step}" for n, s in enumerate(a.next_steps, start=1)]
+    out += steps or ["Nothing left to do."]
+    out += [*_notes(a), "", f"_Readiness rule: {r.rule}_", ""]
     return "\n".join(out)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import Any
 
-from mlgap.assess import Assessment
-from mlgap.catalog import Catalog
-from mlgap.render.data import report_dict
+from mlgap.assess.results import Assessment
+from mlgap.extract.results import COUNTED, Evidence, Finding
 
 WIDTH = 100
 MAX_STEPS = 10
@@ -39,105 +37,102 @@ def _snippet(context: str, match: str, width: int) -> str:
     return ("…" if start else "") + cut + ("…" if start + width - 2 < len(context) else "")
 
 
-def _found(d: dict[str, Any]) -> list[Line]:
-    lines: list[Line] = [[], [(f"Skills found ({len(d['found'])})", "bold")]]
-    for f in sorted(d["found"], key=lambda f: str(f["name"]).lower()):
-        e = f["evidence"][0]
-        where = f"line {e['line']}" if e["line"] is not None else "typed"
-        if e["page"] is not None:
-            where = f"p{e['page']} {where}"
-        more = f" (+{f['mentions'] - 1})" if f["mentions"] > 1 else ""
-        evidence = _snippet(e["context"] or e["text"], e["text"], WIDTH - 45 - len(more)) + more
-        lines.append(
-            [
-                ("  ", ""),
-                (f"{_fit(f['name'], 32):<33}", "green"),
-                (f"{where:<10}", "dim"),
-                (evidence, ""),
-            ]
-        )
-    return lines
+def where(e: Evidence) -> str:
+    """Return where a piece of evidence stands: "p2 line 4", "line 4" or "typed"."""
+    at = f"line {e.line}" if e.line is not None else "typed"
+    return f"p{e.page} {at}" if e.page is not None else at
 
 
-def _coverage(d: dict[str, Any]) -> list[Line]:
+def _found_line(f: Finding) -> Line:
+    counted = [e for e in f.evidence if e.status == COUNTED]
+    e = counted[0]
+    mentions = max(f.mentions, len(counted))
+    more = f" (+{mentions - 1})" if mentions > 1 else ""
+    evidence = _snippet(e.context or e.text, e.text, WIDTH - 45 - len(more)) + more
+    return [
+        ("  ", ""),
+        (f"{_fit(f.name, 32):<33}", "green"),
+        (f"{where(e):<10}", "dim"),
+        (evidence, ""),
+    ]
+
+
+def _found(a: Assessment) -> list[Line]:
+    found = sorted((f for f in a.extraction.findings if f.counted), key=lambda f: f.name.lower())
+    return [[], [(f"Skills found ({len(found)})", "bold")], *map(_found_line, found)]
+
+
+def _coverage(a: Assessment) -> list[Line]:
     lines: list[Line] = [[], [("Coverage by category", "bold")]]
-    for c in d["coverage"]:
+    for c in a.coverage:
         lines.append(
-            [
-                (f"  {c['name']:<32} {c['met']:>2}/{c['total']:<3} ", ""),
-                (_bar(c["met"], c["total"], 12), "green"),
-            ]
+            [(f"  {c.name:<32} {c.met:>2}/{c.total:<3} ", ""), (_bar(c.met, c.total, 12), "green")]
         )
     return lines
 
 
-def _steps(d: dict[str, Any]) -> list[Line]:
+def _steps(a: Assessment) -> list[Line]:
     lines: list[Line] = []
-    if d["gaps"]:
+    if a.gaps:
         lines += [[], [("Gaps, most important first", "bold")]]
-        lines += [
-            [("  ", ""), (f"{g['importance']:<10}", _STYLE[g["importance"]]), (g["label"], "")]
-            for g in d["gaps"]
-        ]
+        for g in a.gaps:
+            imp = g.requirement.importance
+            lines.append([("  ", ""), (f"{imp:<10}", _STYLE[imp]), (g.requirement.label, "")])
     lines += [[], [("Next steps", "bold")]]
-    for s in d["next_steps"][:MAX_STEPS]:
-        wrapped = textwrap.wrap(s["action"], WIDTH - 6) or [""]
-        lines.append([(f"  {s['rank']:>2}. ", "bold"), (wrapped[0], "")])
+    for rank, s in enumerate(a.next_steps[:MAX_STEPS], start=1):
+        wrapped = textwrap.wrap(s.requirement.next_step, WIDTH - 6) or [""]
+        lines.append([(f"  {rank:>2}. ", "bold"), (wrapped[0], "")])
         lines += [[("      " + rest, "")] for rest in wrapped[1:]]
-    if len(d["next_steps"]) > MAX_STEPS:
-        more = len(d["next_steps"]) - MAX_STEPS
+    if len(a.next_steps) > MAX_STEPS:
+        more = len(a.next_steps) - MAX_STEPS
         lines.append([(f"  … and {more} more: --format markdown lists them all", "dim")])
-    if not d["next_steps"]:
+    if not a.next_steps:
         lines.append([("  Nothing left: every requirement of the role is met.", "green")])
     return lines
 
 
-def _notes(d: dict[str, Any]) -> list[Line]:
+def _notes(a: Assessment) -> list[Line]:
     lines: list[Line] = []
-    for n in d["not_counted"]:
-        for e in n["evidence"]:
-            note = f"Not counted ({e['status']}): {n['name']}, line {e['line']}: {e['context']}"
-            lines.append([(_fit(note, WIDTH), "dim")])
-    for u in d["unrecognized"]:
-        hint = f"; did you mean {', '.join(u['suggestions'])}?" if u["suggestions"] else ""
-        lines.append([(f"Not recognised: '{u['text']}'{hint}", "yellow")])
+    for f in a.extraction.findings:
+        for e in f.evidence:
+            if e.status != COUNTED:
+                note = f"Not counted ({e.status}): {f.name}, line {e.line}: {e.context}"
+                lines.append([(_fit(note, WIDTH), "dim")])
+    for u in a.extraction.unrecognized:
+        hint = f"; did you mean {', '.join(u.suggestions)}?" if u.suggestions else ""
+        lines.append([(f"Not recognised: '{u.text}'{hint}", "yellow")])
     return [[], *lines] if lines else []
 
 
-def report_lines(assessment: Assessment, catalog: Catalog) -> list[Line]:
+def report_lines(a: Assessment) -> list[Line]:
     """Return the terminal report as lines of (text, style) pieces."""
-    d = report_dict(assessment, catalog)
-    r = d["readiness"]
-    breakdown = " · ".join(
-        f"{b['importance']} {b['met']}/{b['total']}" for b in d["score_breakdown"]
-    )
-    working = ""
-    if r["working_on"]:
-        working = f", working on phase {r['working_on']}"
+    r = a.readiness
+    breakdown = " · ".join(f"{b.importance} {b.met}/{b.total}" for b in a.breakdown)
+    working = f", working on phase {r.working_on}" if r.working_on else ""
     return [
-        [(f"mlgap · {d['role']['name']} · {d['source']}", "bold")],
+        [(f"mlgap · {a.role_name} · {a.extraction.source}", "bold")],
         [
             ("Score ", ""),
-            (f"{d['score']}/100", "bold"),
+            (f"{a.score}/100", "bold"),
             ("  ", ""),
-            (_bar(d["score"], 100), "green"),
+            (_bar(a.score, 100), "green"),
             (f"   {breakdown}", ""),
         ],
         [
-            (f"Roadmap: phase {r['phase']} ({r['phase_name']}) reached{working}", ""),
+            (f"Roadmap: phase {r.phase} ({r.phase_name}) reached{working}", ""),
             (" · Level: ", ""),
-            (r["level_name"], "bold"),
+            (r.level_name, "bold"),
         ],
-        *_found(d),
-        *_coverage(d),
-        *_steps(d),
-        *_notes(d),
+        *_found(a),
+        *_coverage(a),
+        *_steps(a),
+        *_notes(a),
     ]
 
 
-def render_terminal(assessment: Assessment, catalog: Catalog, color: bool) -> str:
+def render_terminal(assessment: Assessment, color: bool = False) -> str:
     """Return the report as text, with ANSI colour only when `color`."""
-    lines = report_lines(assessment, catalog)
+    lines = report_lines(assessment)
     if not color:
         return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
     from rich.console import Console  # only a colour terminal pays for importing Rich

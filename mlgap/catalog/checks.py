@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlgap.catalog import Catalog
+from mlgap.catalog.model import Catalog
 from mlgap.errors import MlgapError
 from mlgap.tokens import alias_key
 
@@ -138,6 +138,17 @@ def _check_shape(catalog: Catalog, lines: Lines) -> list[MlgapError]:
                 first,
                 f"phase numbers are {numbers}",
                 "number the phases 1, 2, 3, ... without gaps",
+            )
+        )
+    default = catalog.settings.default_role
+    if default and default not in catalog.roles:
+        problems.append(
+            _at(
+                lines,
+                "settings",
+                "default_role",
+                f"settings: default_role '{default}' is not a role",
+                f"use one of: {', '.join(sorted(catalog.roles))}",
             )
         )
     for kind, present in (

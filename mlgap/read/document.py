@@ -55,7 +55,7 @@ def decode(data: bytes, source: str) -> str:
 def document_from_bytes(data: bytes, source: str) -> Document:
     """Return the document `data` holds: PDF and .docx by their signatures, else text."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
-        from mlgap.read_pdf import pdf_pages  # pypdf is imported only for a PDF
+        from mlgap.read.pdf import pdf_pages  # pypdf is imported only for a PDF
 
         pages = [page.rstrip("\n") for page in pdf_pages(data, source)]
         starts, line = [], 1
@@ -64,7 +64,7 @@ def document_from_bytes(data: bytes, source: str) -> Document:
             line += page.count("\n") + 1
         return Document(source, "\n".join(pages), tuple(starts))
     if data.startswith(b"PK\x03\x04"):
-        from mlgap.read_docx import docx_text
+        from mlgap.read.docx import docx_text
 
         return Document(source, docx_text(data, source))
     text = decode(data, source)

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mlgap.catalog import Catalog
+from mlgap.catalog.model import Catalog
 from mlgap.tokens import alias_key
 
-# Fuzzy matching in running text is limited to tool names, where a one-letter slip
-# ("Tensorflw") is a typo; words of the other categories are ordinary English words.
-FUZZY_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", "mlops"})
 FUZZY_MIN_LENGTH = 7
 
 
@@ -88,12 +85,15 @@ def _near_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def build_index(catalog: Catalog) -> Index:
     """Return the extraction tables for `catalog`."""
     index = Index()
+    # Fuzzy matching in running text is limited to technology names, where a one-letter slip
+    # ("Tensorflw") is a typo; words of the other categories are ordinary English words.
+    fuzzy = catalog.skills_where("technology")
     for skill in catalog.skills.values():
         for alias in skill.aliases:
             index.add(alias, Target(skill.id, "alias", alias))
             key = alias_key(alias)
             if (
-                skill.category in FUZZY_CATEGORIES
+                skill.id in fuzzy
                 and len(key) == 1
                 and len(key[0]) >= FUZZY_MIN_LENGTH
                 and key[0].isalpha()

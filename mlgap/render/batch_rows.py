@@ -7,9 +7,7 @@ import io
 import json
 from typing import Protocol
 
-from mlgap.assess import Assessment
-from mlgap.catalog import Catalog
-from mlgap.render.data import report_dict
+from mlgap.assess.results import Assessment
 
 CSV_COLUMNS = (
     "path",
@@ -25,12 +23,12 @@ CSV_COLUMNS = (
 )
 
 
-class Formatter(Protocol):
+class RowFormat(Protocol):
     """Turns one résumé's outcome into its output line (with the newline)."""
 
     header: str
 
-    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str: ...
+    def ok(self, path: str, report: Assessment) -> str: ...
 
     def error(self, path: str, kind: str, message: str) -> str: ...
 
@@ -41,41 +39,31 @@ def _csv_line(fields: list[str]) -> str:
     return buffer.getvalue()
 
 
-class CsvFormat:
+class CsvRows:
     """One CSV line a résumé: score, readiness, found ids and missing core requirements."""
 
     header = _csv_line(list(CSV_COLUMNS))
 
-    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str:
+    def ok(self, path: str, report: Assessment) -> str:
         r = report.readiness
-        missing_core = " ".join(g.id for g in report.gaps if g.importance == "core")
+        missing_core = " ".join(g.id for g in report.gaps if g.requirement.importance == "core")
         found = " ".join(sorted(report.extraction.found))
         return _csv_line(
-            [
-                path,
-                "ok",
-                str(report.score),
-                str(r.phase),
-                r.phase_name,
-                r.level or "",
-                found,
-                missing_core,
-                "",
-                "",
-            ]
-        )
+            [path, "ok", str(report.score), str(r.phase), r.phase_name, r.level or "", found,
+             missing_core, "", ""]
+        )  # fmt: skip
 
     def error(self, path: str, kind: str, message: str) -> str:
         return _csv_line([path, "error", "", "", "", "", "", "", kind, message])
 
 
-class JsonlFormat:
+class JsonlRows:
     """One JSON object a résumé: the `mlgap assess --format json` report plus path and status."""
 
     header = ""
 
-    def ok(self, path: str, report: Assessment, catalog: Catalog) -> str:
-        data = {**report_dict(report, catalog), "path": path, "status": "ok"}
+    def ok(self, path: str, report: Assessment) -> str:
+        data = {**report.to_dict(), "path": path, "status": "ok"}
         return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
 
     def error(self, path: str, kind: str, message: str) -> str:
@@ -83,4 +71,4 @@ class JsonlFormat:
         return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-FORMATTERS: dict[str, Formatter] = {"csv": CsvFormat(), "jsonl": JsonlFormat()}
+ROW_FORMATS: dict[str, RowFormat] = {"csv": CsvRows(), "jsonl": JsonlRows()}

@@ -7,7 +7,7 @@ import re
 from itertools import islice
 from typing import NamedTuple
 
-from mlgap.index import FUZZY_MIN_LENGTH, Index, Target, deletions
+from mlgap.extract.index import FUZZY_MIN_LENGTH, Index, Target, deletions
 from mlgap.tokens import TOKEN_RE
 
 _HARD_GAP = frozenset(',;:|•()[]{}<>!?"')

@@ -6,9 +6,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from mlgap.batch import BatchRow
-from mlgap.catalog import Catalog
-from mlgap.errors import InputError
+from mlgap.assess.scoring import role_of
+from mlgap.batch.rows import BatchRow
+from mlgap.catalog.model import Catalog
 
 
 @dataclass
@@ -26,16 +26,10 @@ class Summary:
     errors: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def for_role(cls, catalog: Catalog, role: str) -> Summary:
-        """Return an empty summary that names the gaps of `role`."""
-        if role not in catalog.roles:
-            roles = ", ".join(sorted(catalog.roles))
-            raise InputError(f"unknown role '{role}'", fix=f"choose one of: {roles}")
-        labels = {}
-        for req in catalog.roles[role].requirements:
-            name = req.label or catalog.skills[req.any_of[0]].name
-            labels[req.id] = f"{name} ({req.importance})"
-        return cls(gap_labels=labels)
+    def for_role(cls, catalog: Catalog, role: str | None) -> Summary:
+        """Return an empty summary that names the gaps of `role` (None: the default)."""
+        requirements = role_of(catalog, role).requirements
+        return cls(gap_labels={r.id: f"{r.label} ({r.importance})" for r in requirements})
 
     def add(self, row: BatchRow) -> None:
         """Count one row in."""

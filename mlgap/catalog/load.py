@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from mlgap.catalog import (
+from mlgap.catalog.checks import check_catalog
+from mlgap.catalog.files import CatalogFiles, catalog_source, read_catalog_files
+from mlgap.catalog.model import (
     IMPORTANCES,
     Catalog,
     Category,
@@ -18,10 +20,9 @@ from mlgap.catalog import (
     PhaseItem,
     Requirement,
     Role,
+    Settings,
     Skill,
 )
-from mlgap.catalog_check import check_catalog
-from mlgap.catalog_files import CatalogFiles, catalog_source, read_catalog_files
 from mlgap.errors import CatalogError, MlgapError
 from mlgap.tokens import alias_key
 
@@ -39,8 +40,8 @@ ROLE_KEYS = {"id": True, "name": True, "source": True, "description": True, "req
 PHASE_KEYS = {"number": True, "id": True, "name": True, "period": True, "items": True}
 ITEM_KEYS = {"text": True, "all_of": False, "any_of": False}
 LEVEL_KEYS = {"id": True, "name": True, "description": True, "min_score": True, "requires": True}
-CATEGORY_KEYS = {"id": True, "name": True}
-SETTINGS_KEYS = {"phase_completion": True}
+CATEGORY_KEYS = {"id": True, "name": True, "technology": False, "degree_subject": False}
+SETTINGS_KEYS = {"phase_completion": False, "weights": False, "default_role": False}
 
 
 @dataclass
@@ -74,6 +75,15 @@ class _Reader:
             if required and key not in fields:
                 self.problem(node.line, f"{what}: missing key '{key}'")
         return fields
+
+    def flag(self, fields: dict[str, Node], key: str, what: str) -> bool:
+        node = fields.get(key)
+        if node is None:
+            return False
+        if not isinstance(node.value, bool):
+            self.problem(node.line, f"{what}: '{key}' must be true or false")
+            return False
+        return node.value
 
     def text(self, fields: dict[str, Node], key: str, what: str, default: str = "") -> str:
         node = fields.get(key)
@@ -166,7 +176,7 @@ def parse_catalog(files: CatalogFiles, source: str) -> Catalog:
     parts.problems.extend(check_catalog(catalog, parts.lines))
     if parts.problems:
         raise CatalogError(parts.problems)
-    return catalog
+    return resolve_requirements(catalog)
 
 
 @dataclass
@@ -178,7 +188,7 @@ class _Parts:
     roles: list[Role] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
-    phase_completion: float = 0.75
+    settings: Settings = field(default_factory=Settings)
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     problems: list[MlgapError] = field(default_factory=list)
 
@@ -204,7 +214,14 @@ class _Parts:
             f = r.mapping(node, CATEGORY_KEYS, "category")
             if f is not None and (ident := r.ident(f, "category")):
                 self.where(r, "category", ident, node.line)
-                self.categories.append(Category(ident, r.text(f, "name", ident)))
+                self.categories.append(
+                    Category(
+                        ident,
+                        r.text(f, "name", ident),
+                        technology=r.flag(f, "technology", ident),
+                        degree_subject=r.flag(f, "degree_subject", ident),
+                    )
+                )
         for node in r.items(fields, "skills", "skills"):
             self.read_skill(r, node, category)
         for node in r.items(fields, "roles", "roles"):
@@ -214,13 +231,28 @@ class _Parts:
         for node in r.items(fields, "levels", "levels"):
             self.read_level(r, node)
         if "settings" in fields:
-            settings = r.mapping(fields["settings"], SETTINGS_KEYS, "settings")
-            value = settings.get("phase_completion") if settings else None
-            if value is not None:
-                if isinstance(value.value, int | float) and 0 < value.value <= 1:
-                    self.phase_completion = float(value.value)
+            self.read_settings(r, fields["settings"])
+
+    def read_settings(self, r: _Reader, node: Node) -> None:
+        settings = r.mapping(node, SETTINGS_KEYS, "settings")
+        if settings is None:
+            return
+        share = self.settings.phase_completion
+        if (value := settings.get("phase_completion")) is not None:
+            if isinstance(value.value, int | float) and 0 < value.value <= 1:
+                share = float(value.value)
+            else:
+                r.problem(value.line, "settings: 'phase_completion' must be in (0, 1]")
+        weights = self.settings.weights
+        if (value := settings.get("weights")) is not None:
+            given = r.mapping(value, dict.fromkeys(IMPORTANCES, True), "settings: weights")
+            if given is not None and all(k in given for k in IMPORTANCES):
+                if all(isinstance(given[k].value, int) and given[k].value > 0 for k in IMPORTANCES):
+                    weights = tuple((k, int(given[k].value)) for k in IMPORTANCES)
                 else:
-                    r.problem(value.line, "settings: 'phase_completion' must be in (0, 1]")
+                    r.problem(value.line, "settings: weights must be whole numbers above 0")
+        default_role = r.text(settings, "default_role", "settings", self.settings.default_role)
+        self.settings = Settings(share, weights, default_role)
 
     def read_skill(self, r: _Reader, node: Node, category: str) -> None:
         f = r.mapping(node, SKILL_KEYS, "skill")
@@ -368,20 +400,40 @@ class _Parts:
         )
 
     def build(self, source: str) -> Catalog:
-        phases = tuple(sorted(self.phases, key=lambda p: p.number))
-        skill_phase: dict[str, int] = {}
-        for phase in phases:
-            for item in phase.items:
-                for group in item.groups:
-                    for skill in group:
-                        skill_phase.setdefault(skill, phase.number)
         return Catalog(
             source=source,
             categories=tuple(self.categories),
             skills={s.id: s for s in self.skills},
             roles={role.id: role for role in self.roles},
-            phases=phases,
+            phases=tuple(sorted(self.phases, key=lambda p: p.number)),
             levels=tuple(self.levels),
-            phase_completion=self.phase_completion,
-            skill_phase=skill_phase,
+            settings=self.settings,
         )
+
+
+def resolve_requirements(catalog: Catalog) -> Catalog:
+    """Return `catalog` with each requirement's label, step, weight, category and phase filled."""
+    first_phase: dict[str, int] = {}
+    for phase in catalog.phases:
+        for item in phase.items:
+            for group in item.groups:
+                for skill in group:
+                    first_phase.setdefault(skill, phase.number)
+    roles = {}
+    for role in catalog.roles.values():
+        requirements = []
+        for req in role.requirements:
+            first = catalog.skills[req.any_of[0]]
+            phases = [first_phase[s] for s in req.any_of if s in first_phase]
+            requirements.append(
+                replace(
+                    req,
+                    label=req.label or first.name,
+                    next_step=req.next_step or first.next_step,
+                    weight=catalog.settings.weight(req.importance),
+                    category=first.category,
+                    phase=min(phases, default=None),
+                )
+            )
+        roles[role.id] = replace(role, requirements=tuple(requirements))
+    return replace(catalog, roles=roles)

@@ -1,12 +1,12 @@
-"""Decide from the words around a mention whether it counts: negation, wishes, context."""
+"""Cues in the words around a mention: negation, wishes, a job ad's own background."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-from mlgap.result import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
-from mlgap.tokens import TOKEN_RE
+from mlgap.extract.links import LINK_TOKENS
+from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
@@ -78,62 +78,15 @@ _CUE_FIRST = frozenset(
 )
 _CUE_SECOND = frozenset("learning studying taking exploring learned learn progress".split())
 _AFTER_WORDS_RE = re.compile(r"(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b")
-_LINK_TOKENS = frozenset(
-    [
-        "http",
-        "https",
-        "www",
-        "com",
-        "org",
-        "io",
-        "net",
-        "ai",
-        "dev",
-        "me",
-        "co",
-        "ru",
-        "de",
-        "uk",
-        "il",
-    ]
-)
-_URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]{1,500}"
-    r"|\b[\w-]{1,60}(?:\.[\w-]{1,60}){0,4}\.(?:com|org|io|net|ai|dev|me|co|ru|de|uk|il)/[^\s<>\"]{0,500}"
-    r"|\b(?:github|gitlab|bitbucket|kaggle|linkedin)\.(?:com|io|org)\b",
-    re.IGNORECASE,
-)
+# Words beside an ambiguous short name ("R", "RL") that make it a technology: "in R",
+# "R programming", "R scripts".
 CUE_BEFORE = frozenset(
-    {
-        "in",
-        "using",
-        "with",
-        "programming",
-        "language",
-        "languages",
-        "skills",
-        "of",
-        "technologies",
-        "tools",
-        "stack",
-    }
+    "in using with programming language languages skills of technologies tools stack".split()
 )
 CUE_AFTER = frozenset(
-    {
-        "programming",
-        "language",
-        "studio",
-        "shiny",
-        "markdown",
-        "packages",
-        "package",
-        "scripts",
-        "script",
-        "code",
-        "libraries",
-    }
+    "programming language studio shiny markdown packages package scripts script code "
+    "libraries".split()
 )
-TECH_CATEGORIES = frozenset({"languages", "libraries", "data", "visualization", "mlops"})
 
 
 class Cues:
@@ -228,48 +181,4 @@ def markers(toks: list[str], matches: list[re.Match[str]]) -> list[tuple[str, in
     return [(t, matches[i].start()) for i, t in enumerate(toks) if t in _MARKERS]
 
 
-def url_spans(lower: str, marks: list[tuple[str, int]]) -> list[tuple[int, int]]:
-    """Return the spans of links in a text, given its lower-cased form and markers."""
-    spans: list[tuple[int, int]] = []
-    hints = [
-        p
-        for t, p in marks
-        if t in _LINK_TOKENS and (lower[p - 1 : p] == "." or lower.startswith(("http", "www"), p))
-    ]
-    # Only the chunks around a link's tell-tale token are tried: running the full pattern
-    # at every word of a résumé costs more than all the rest of extraction.
-    for hint in hints:
-        lo = max(lower.rfind(" ", 0, hint), lower.rfind("\n", 0, hint)) + 1
-        if spans and lo < spans[-1][1]:
-            continue
-        ends = [e for e in (lower.find(" ", hint), lower.find("\n", hint)) if e >= 0]
-        match = _URL_RE.search(lower, lo, min(ends, default=len(lower)))
-        if match and match.start() <= hint:
-            spans.append(match.span())
-    return spans
-
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Return whether [start, end) lies within one of `spans`."""
-    return any(s <= start and end <= e for s, e in spans)
-
-
-_MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | _LINK_TOKENS
-
-# Sites that are both a skill's name and a contact link. A line of nothing but such links
-# ("LinkedIn | GitHub | Kaggle") labels the person's profiles: it shows no skill (rule 7).
-LINK_LABELS = frozenset("github gitlab bitbucket kaggle".split())
-_CONTACT_WORDS = LINK_LABELS | frozenset(
-    "linkedin twitter telegram email e mail phone tel mobile website web site portfolio blog "
-    "medium stackoverflow stack overflow skype whatsapp behance dribbble leetcode hackerrank "
-    "orcid scholar google researchgate homepage profile profiles links link contacts contact "
-    "me x facebook instagram youtube cv resume and".split()
-)
-
-
-def is_contact_line(text: str, start: int) -> bool:
-    """Return whether the line around `start` holds nothing but contact and profile links."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end < 0 else line_end].lower()
-    return set(TOKEN_RE.findall(line)) <= _CONTACT_WORDS
+_MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | LINK_TOKENS

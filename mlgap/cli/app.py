@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-from mlgap import Toolkit
-from mlgap.assess import DEFAULT_ROLE
-from mlgap.batch import DEFAULT_GLOBS, collect_paths, run_batch
-from mlgap.batch_format import FORMATTERS
-from mlgap.batch_output import Summary
-from mlgap.cli_support import interruptible, progress
-from mlgap.errors import ExitCode, InputError, MlgapError
-from mlgap.output import atomic_output, write_output
-from mlgap.read import DEFAULT_MAX_BYTES, read_document
+from mlgap.atomic_write import atomic_output, write_output
+from mlgap.cli.errors import handle_errors
+from mlgap.errors import ExitCode, InputError
+from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
 from mlgap.render import RENDERERS
-from mlgap.render.catalog import render_roles, render_skills
+from mlgap.render.batch_rows import ROW_FORMATS
+from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
+from mlgap.toolkit import Toolkit
 
 app = typer.Typer(
     add_completion=False,
@@ -30,38 +26,38 @@ app = typer.Typer(
 )
 catalog_app = typer.Typer(no_args_is_help=True, help="Check a skills catalog.")
 app.add_typer(catalog_app, name="catalog")
-F = TypeVar("F", bound=Callable[..., Any])
 
 CatalogOpt = Annotated[
     Path | None,
     typer.Option("--catalog", help="Use the catalog in this folder instead of the shipped one."),
 ]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(RENDERERS)}.")]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--role",
+        "-r",
+        help="Role to assess against (default: the catalog's first).",
+        show_default=False,
+    ),
+]
+MaxSizeOpt = Annotated[int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")]
 
 
-def handle_errors(command: F) -> F:
-    """Turn the core's typed errors into one line on stderr and the documented exit code."""
+def format_option(table: Mapping[str, Any]) -> Any:
+    """Return a --format option whose help lists exactly the keys of `table`."""
+    return typer.Option("--format", "-f", help=f"One of: {', '.join(table)}.")
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except MlgapError as error:
-            for line in str(error).splitlines():
-                typer.echo(f"mlgap: error: {line}", err=True)
-            raise typer.Exit(int(error.exit_code)) from None
 
-    return wrapper  # type: ignore[return-value]
+def check_format(fmt: str, table: Mapping[str, Any]) -> None:
+    """Refuse a format that is not in the command's renderer table."""
+    if fmt not in table:
+        raise InputError(f"unknown format '{fmt}'", fix=f"use one of: {', '.join(table)}")
 
 
 def use_color(output: Path | None) -> bool:
     """Return whether to colour: only on a terminal, never with NO_COLOR or into a file."""
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def check_format(fmt: str, choices: dict[str, Any]) -> None:
-    if fmt not in choices:
-        raise InputError(f"unknown format '{fmt}'", fix=f"use one of: {', '.join(choices)}")
 
 
 @app.command()
@@ -74,17 +70,13 @@ def assess(
         list[str] | None,
         typer.Option("--skills", "-s", help="Skills, comma or semicolon separated; repeatable."),
     ] = None,
-    role: Annotated[
-        str, typer.Option(help="Role to assess against (see `mlgap roles`).")
-    ] = DEFAULT_ROLE,
-    fmt: FormatOpt = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    role: RoleOpt = None,
+    fmt: Annotated[str, format_option(RENDERERS)] = "text",
+    output: OutputOpt = None,
     fail_under: Annotated[
         int | None, typer.Option(help="Exit 1 when the score is below this.", min=0, max=100)
     ] = None,
-    max_size: Annotated[
-        int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
 ) -> None:
     """Assess a résumé and/or typed skills: what is covered, what is missing, what next."""
@@ -99,7 +91,7 @@ def assess(
     for item in report.extraction.unrecognized:
         hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
         typer.echo(f"mlgap: warning: '{item.text}' matches no skill{hint}", err=True)
-    write_output(RENDERERS[fmt](report, kit.catalog, use_color(output)), output)
+    write_output(RENDERERS[fmt](report, use_color(output)), output)
     if fail_under is not None and report.score < fail_under:
         raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))
 
@@ -108,21 +100,22 @@ def assess(
 @handle_errors
 def skills_command(
     query: Annotated[str | None, typer.Argument(help="Filter by id, name or alias.")] = None,
-    fmt: FormatOpt = "text",
+    fmt: Annotated[str, format_option(SKILLS_RENDERERS)] = "text",
     catalog: CatalogOpt = None,
 ) -> None:
     """Browse the skills catalog."""
-    check_format(fmt, {"text": 1, "json": 1})
-    kit = Toolkit.load(catalog)
-    typer.echo(render_skills(kit.catalog, query, fmt), nl=False)
+    check_format(fmt, SKILLS_RENDERERS)
+    typer.echo(SKILLS_RENDERERS[fmt](Toolkit.load(catalog).catalog, query), nl=False)
 
 
 @app.command()
 @handle_errors
-def roles(fmt: FormatOpt = "text", catalog: CatalogOpt = None) -> None:
+def roles(
+    fmt: Annotated[str, format_option(ROLES_RENDERERS)] = "text", catalog: CatalogOpt = None
+) -> None:
     """List the roles one can assess against."""
-    check_format(fmt, {"text": 1, "json": 1})
-    typer.echo(render_roles(Toolkit.load(catalog).catalog, fmt), nl=False)
+    check_format(fmt, ROLES_RENDERERS)
+    typer.echo(ROLES_RENDERERS[fmt](Toolkit.load(catalog).catalog), nl=False)
 
 
 @app.command()
@@ -142,20 +135,25 @@ def batch(
             "Default: *.txt, *.text, *.md, *.pdf, *.docx."
         ),
     ] = None,
-    role: Annotated[str, typer.Option(help="Role to assess against.")] = DEFAULT_ROLE,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    role: RoleOpt = None,
+    fmt: Annotated[str, format_option(ROW_FORMATS)] = "csv",
+    output: OutputOpt = None,
     summary: Annotated[
         Path | None, typer.Option(help="Write a Markdown cohort summary here.")
     ] = None,
-    jobs: Annotated[int, typer.Option(help="Worker processes (0: one per core).", min=0)] = 0,
-    max_size: Annotated[
-        int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)
-    ] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
+    ] = 0,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
 ) -> None:
     """Assess every résumé of a cohort; one row each, bad files as error rows."""
-    check_format(fmt, FORMATTERS)
+    from mlgap.batch.paths import DEFAULT_GLOBS, collect_paths
+    from mlgap.batch.run import run_batch
+    from mlgap.batch.summary import Summary
+    from mlgap.cli.terminal import interruptible, progress
+
+    check_format(fmt, ROW_FORMATS)
     found = collect_paths(paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS)
     catalog_dir = str(catalog) if catalog else None
     kit = Toolkit.load(catalog_dir)
@@ -164,7 +162,7 @@ def batch(
         found, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, catalog_dir=catalog_dir, kit=kit
     )
     with interruptible(), atomic_output(output) as out, progress(len(found)) as advance:
-        out.write(FORMATTERS[fmt].header)
+        out.write(ROW_FORMATS[fmt].header)
         for row in rows:
             out.write(row.line)
             cohort.add(row)
@@ -188,8 +186,7 @@ def catalog_check(
     path: Annotated[Path | None, typer.Argument(help="Catalog folder (default: shipped).")] = None,
 ) -> None:
     """Validate a catalog folder; print every problem as file:line: message."""
-    kit = Toolkit.load(path)
-    c = kit.catalog
+    c = Toolkit.load(path).catalog
     typer.echo(
         f"{c.source}: ok: {len(c.skills)} skills, {len(c.roles)} roles, "
         f"{len(c.phases)} phases, {len(c.levels)} levels"

@@ -6,22 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from mlgap.catalog import Catalog
-from mlgap.clean import clean_text
-from mlgap.context import (
-    CUE_AFTER,
-    CUE_BEFORE,
-    LINK_LABELS,
-    TECH_CATEGORIES,
-    Cues,
-    inside,
-    is_contact_line,
-    markers,
-    url_spans,
-)
-from mlgap.index import Index, build_index
-from mlgap.result import COUNTED, Evidence, Extraction, Finding
-from mlgap.scan import Hit, Scanner
+from mlgap.catalog.model import Catalog
+from mlgap.extract.clean import clean_text
+from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, Cues, markers
+from mlgap.extract.index import Index, build_index
+from mlgap.extract.links import LINK_LABELS, inside, is_contact_line, url_spans
+from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
+from mlgap.extract.scan import Hit, Scanner
 from mlgap.tokens import TOKEN_RE
 
 # Each found skill keeps this many counted mentions as evidence (and counts the rest):
@@ -47,9 +38,9 @@ class Extractor:
         self.catalog = catalog
         self.index = index if index is not None else build_index(catalog)
         self.scanner = Scanner(self.index)
-        self._tech = {s.id for s in catalog.skills.values() if s.category in TECH_CATEGORIES}
+        self._tech = catalog.skills_where("technology")
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
-        self._fields = {s.id for s in catalog.skills.values() if s.category == "math"}
+        self._fields = catalog.skills_where("degree_subject")
         # Skills one of whose names is also a profile site ("GitHub", "Kaggle").
         self._linkish = {
             t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
@@ -132,8 +123,12 @@ class Extractor:
             if line_starts is None:
                 line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
             g.evidence.append(_evidence(text, hit, status, line_starts))
+        skills = self.catalog.skills
         return tuple(
-            Finding(skill, tuple(g.evidence), g.mentions) for skill, g in sorted(gathered.items())
+            Finding(
+                skill, skills[skill].name, skills[skill].category, tuple(g.evidence), g.mentions
+            )
+            for skill, g in sorted(gathered.items())
         )
 
     def _status(self, cues: Cues, hit: Hit) -> str:

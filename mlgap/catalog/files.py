@@ -37,7 +37,7 @@ def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
         package: Any = resources.files("mlgap.skills")
     except ModuleNotFoundError:
         # Running from a checkout that was never installed: the catalog sits beside the package.
-        package = Path(__file__).resolve().parent.parent / "skills"
+        package = Path(__file__).resolve().parents[2] / "skills"
     for entry in sorted(package.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             yield f"skills/{entry.name}", _decode(f"skills/{entry.name}", entry.read_bytes())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from mlgap.catalog import Catalog
-from mlgap.index import Index
-from mlgap.result import Evidence, Extraction, Finding, Unrecognized
+from mlgap.catalog.model import Catalog
+from mlgap.extract.index import Index
+from mlgap.extract.results import Evidence, Extraction, Finding, Unrecognized
 from mlgap.tokens import alias_key
 
 _SPLIT_RE = re.compile(r"[,;\n]")
@@ -88,5 +88,9 @@ class TypedResolver:
                 continue
             skill, how, score = resolved
             found.setdefault(skill, []).append(Evidence(text=item, how=how, score=score))
-        findings = tuple(Finding(k, tuple(v)) for k, v in sorted(found.items()))
+        skills = self.catalog.skills
+        findings = tuple(
+            Finding(k, skills[k].name, skills[k].category, tuple(v))
+            for k, v in sorted(found.items())
+        )
         return Extraction("--skills", findings, tuple(unrecognized))

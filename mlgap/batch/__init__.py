@@ -1,0 +1,1 @@
+"""Batch: assess a cohort of résumés in parallel, one row each, and summarise it."""

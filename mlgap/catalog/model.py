@@ -1,0 +1,152 @@
+"""The catalog: skills, the roles that require them, the roadmap phases and career levels.
+
+Rules that are data live here too (which categories are technologies or degree subjects,
+the weight of each importance, the default role), so that a mentor changes YAML, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+IMPORTANCES = ("core", "important", "bonus")  # most important first
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A group of skills shown together in coverage tables, and how its words are matched."""
+
+    id: str
+    name: str
+    # Tool and language names: typos in running text are forgiven, and they are the context
+    # that makes an ambiguous short name ("R") count.
+    technology: bool = False
+    # Subjects a degree is in ("a PhD in Statistics"): a job ad naming one as a degree's
+    # field does not ask for the skill itself.
+    degree_subject: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """A skill, tool or qualification and every way a résumé may name it."""
+
+    id: str
+    name: str
+    category: str
+    description: str
+    next_step: str
+    aliases: tuple[str, ...]
+    instances: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    conditional: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    other_meanings: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One thing a role asks for, resolved against the catalog when it is loaded.
+
+    `label`, `next_step`, `category` and `phase` are filled from the first skill and the
+    roadmap where the YAML leaves them out, so assessing never looks them up again.
+    """
+
+    any_of: tuple[str, ...]
+    importance: str
+    label: str
+    next_step: str
+    weight: int = 0
+    category: str = ""
+    phase: int | None = None  # the earliest roadmap phase naming any of the skills
+
+    @property
+    def id(self) -> str:
+        """Return a stable id: the skill id, or the alternatives joined by '|'."""
+        return "|".join(self.any_of)
+
+    @property
+    def rank(self) -> int:
+        """Return the importance's place: 0 for core, the most important."""
+        return IMPORTANCES.index(self.importance)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A target role and its requirements, from one source document."""
+
+    id: str
+    name: str
+    source: str
+    description: str
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseItem:
+    """One item of a roadmap phase: met when every group has one skill of the person's."""
+
+    text: str
+    groups: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A phase of the expert document's career roadmap."""
+
+    number: int
+    id: str
+    name: str
+    period: str
+    items: tuple[PhaseItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A career level of the specialist document and the rule that reaches it."""
+
+    id: str
+    name: str
+    description: str
+    min_score: int
+    groups: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Catalog-wide rules: completion share of a phase, weights, the role used by default."""
+
+    phase_completion: float = 0.75
+    weights: tuple[tuple[str, int], ...] = (("core", 3), ("important", 2), ("bonus", 1))
+    default_role: str = ""
+
+    def weight(self, importance: str) -> int:
+        """Return the points a requirement of `importance` is worth."""
+        return dict(self.weights)[importance]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Everything the catalog directory holds, validated."""
+
+    source: str
+    categories: tuple[Category, ...]
+    skills: dict[str, Skill]
+    roles: dict[str, Role]
+    phases: tuple[Phase, ...]
+    levels: tuple[Level, ...]
+    settings: Settings
+
+    @property
+    def default_role(self) -> str:
+        """Return the id of the role assessed against when none is named."""
+        return self.settings.default_role or next(iter(self.roles))
+
+    def category(self, ident: str) -> Category:
+        """Return the category `ident`."""
+        return next(c for c in self.categories if c.id == ident)
+
+    def skills_where(self, flag: str) -> frozenset[str]:
+        """Return the ids of skills whose category has `flag` set ("technology", ...)."""
+        flagged = {c.id for c in self.categories if getattr(c, flag)}
+        return frozenset(s.id for s in self.skills.values() if s.category in flagged)

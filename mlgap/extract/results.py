@@ -1,0 +1,150 @@
+"""What extraction hands to assessment: evidence, findings, the extraction of one document.
+
+Each object serialises itself (`to_dict`); the report JSON is these dictionaries, nothing
+assembled elsewhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import Any
+
+COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
+FIELD = "degree-field"  # a job ad names the subject only as the field of a degree
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One place a skill is named, and whether it counts."""
+
+    text: str
+    how: str  # alias, instance, fuzzy, heading or typed
+    score: float
+    status: str = COUNTED
+    line: int | None = None
+    column: int | None = None
+    context: str = ""  # the line it stands on, trimmed: what a person reads to check it
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the evidence as plain data."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "page": self.page,
+            "text": self.text,
+            "context": self.context,
+            "how": self.how,
+            "score": self.score,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A skill (with the name and category a report shows) and every piece of evidence."""
+
+    skill: str
+    name: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    mentions: int = 0  # counted mentions, including those beyond the evidence kept
+
+    @property
+    def counted(self) -> bool:
+        """Return whether any evidence shows the person has the skill."""
+        return any(e.status == COUNTED for e in self.evidence)
+
+    def counted_dict(self) -> dict[str, Any]:
+        """Return the skill and the evidence that counts, as plain data."""
+        counted = [e.to_dict() for e in self.evidence if e.status == COUNTED]
+        return {
+            "id": self.skill,
+            "name": self.name,
+            "category": self.category,
+            "mentions": max(self.mentions, len(counted)),
+            "evidence": counted,
+        }
+
+    def not_counted_dict(self) -> dict[str, Any]:
+        """Return the skill and the mentions that do not count (negated, wished...)."""
+        other = [e.to_dict() for e in self.evidence if e.status != COUNTED]
+        return {"id": self.skill, "name": self.name, "evidence": other}
+
+
+@dataclass(frozen=True, slots=True)
+class Unrecognized:
+    """A typed skill that matches nothing, with what it may have meant."""
+
+    text: str
+    suggestions: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the typed text and its suggestions as plain data."""
+        return {"text": self.text, "suggestions": list(self.suggestions)}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a résumé and the typed skills show."""
+
+    source: str
+    findings: tuple[Finding, ...]
+    unrecognized: tuple[Unrecognized, ...] = ()
+
+    @property
+    def found(self) -> frozenset[str]:
+        """Return the ids of the skills the person has."""
+        return frozenset(f.skill for f in self.findings if f.counted)
+
+    @classmethod
+    def merge(cls, *extractions: Extraction) -> Extraction:
+        """Return one extraction holding the findings of several (a résumé plus typed skills)."""
+        if len(extractions) == 1:
+            return extractions[0]
+        by_skill: dict[str, Finding] = {}
+        for extraction in extractions:
+            for f in extraction.findings:
+                had = by_skill.get(f.skill)
+                by_skill[f.skill] = (
+                    f
+                    if had is None
+                    else replace(
+                        had, evidence=had.evidence + f.evidence, mentions=had.mentions + f.mentions
+                    )
+                )
+        return cls(
+            " + ".join(e.source for e in extractions),
+            tuple(by_skill[k] for k in sorted(by_skill)),
+            tuple(u for e in extractions for u in e.unrecognized),
+        )
+
+    def on_pages(self, page_starts: tuple[int, ...]) -> Extraction:
+        """Return this extraction with each evidence's page, given the line each page starts on."""
+        if not page_starts:
+            return self
+        findings = tuple(
+            replace(
+                f,
+                evidence=tuple(
+                    replace(e, page=bisect.bisect_right(page_starts, e.line)) if e.line else e
+                    for e in f.evidence
+                ),
+            )
+            for f in self.findings
+        )
+        return replace(self, findings=findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the source, the skills found and not counted, and unrecognised typed items."""
+        return {
+            "source": self.source,
+            "found": [f.counted_dict() for f in self.findings if f.counted],
+            "not_counted": [
+                f.not_counted_dict()
+                for f in self.findings
+                if any(e.status != COUNTED for e in f.evidence)
+            ],
+            "unrecognized": [u.to_dict() for u in self.unrecognized],
+        }

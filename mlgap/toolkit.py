@@ -1,0 +1,74 @@
+"""A loaded catalog with its matchers: the one object that reads, extracts and assesses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlgap.assess.results import Assessment
+from mlgap.assess.scoring import assess
+from mlgap.catalog import cache
+from mlgap.catalog.files import catalog_source, read_catalog_files
+from mlgap.catalog.model import Catalog
+from mlgap.extract.extractor import Extractor
+from mlgap.extract.index import build_index
+from mlgap.extract.results import Extraction
+from mlgap.extract.typed_skills import TypedResolver
+from mlgap.read.document import Document
+
+
+def load_catalog(directory: str | Path | None = None) -> Catalog:
+    """Load and validate the catalog in `directory` (default: the one shipped with mlgap)."""
+    from mlgap.catalog.load import load_catalog as load  # PyYAML is imported only here
+
+    return load(directory)
+
+
+@dataclass(frozen=True, slots=True)
+class Toolkit:
+    """A loaded catalog with its extractor and typed-skill resolver, ready for many résumés."""
+
+    catalog: Catalog
+    extractor: Extractor
+    typed: TypedResolver
+
+    @classmethod
+    def load(cls, catalog_dir: str | Path | None = None) -> Toolkit:
+        """Load the catalog (the shipped one by default) and build the matchers once."""
+        files = read_catalog_files(catalog_dir)
+        key = cache.cache_key(files)
+        entry = cache.load(key)
+        if not (isinstance(entry, tuple) and len(entry) == 3):
+            from mlgap.catalog.load import parse_catalog  # PyYAML is needed only to build
+
+            catalog = parse_catalog(files, catalog_source(catalog_dir))
+            index = build_index(catalog)
+            entry = (catalog, index, TypedResolver(catalog, index))
+            cache.store(key, entry)
+        catalog, index, typed = entry
+        return cls(catalog, Extractor(catalog, index), typed)
+
+    def extract_document(self, doc: Document, skills: list[str] | None = None) -> Extraction:
+        """Return what a read résumé (and typed `skills`) show; evidence names PDF pages."""
+        parts = []
+        if doc.text:
+            parts.append(self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts))
+        if skills:
+            parts.append(self.typed.extract(skills))
+        return Extraction.merge(*parts)
+
+    def assess_document(
+        self, doc: Document, role: str | None = None, skills: list[str] | None = None
+    ) -> Assessment:
+        """Assess a read résumé (and typed `skills`) against `role` (default: the catalog's)."""
+        return assess(self.extract_document(doc, skills), self.catalog, role)
+
+    def assess_text(
+        self,
+        text: str,
+        role: str | None = None,
+        source: str = "<text>",
+        skills: list[str] | None = None,
+    ) -> Assessment:
+        """Extract skills from `text` (and typed `skills`) and assess them against `role`."""
+        return self.assess_document(Document(source, text), role, skills)
