@@ -56,9 +56,16 @@ def make_resumes(count: int, seed: int, size: int = 5000) -> list[str]:
 
 
 def from_corpus(folder: Path, count: int, seed: int, size: int = 5000) -> list[str]:
-    """Return `count` texts of about `size` characters, each real documents joined."""
+    """Return `count` texts of about `size` characters, each real documents joined.
+
+    `folder` holds the documents, or is the development corpus whose `resumes/` holds them.
+    """
     rng = random.Random(seed)
+    if (folder / "resumes").is_dir():
+        folder = folder / "resumes"
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no *.txt documents in {folder}")
     out = []
     for _ in range(count):
         parts: list[str] = []

@@ -11,7 +11,7 @@ read -> extract -> assess -> render, with the catalog beneath them and batch and
 
 from __future__ import annotations
 
-from mlgap.assess import Assessment, assess
+from mlgap.assess import SCHEMA_VERSION, Assessment, assess
 from mlgap.catalog import Catalog
 from mlgap.errors import CatalogError, ExitCode, InputError, MlgapError
 from mlgap.extract import Evidence, Extraction, Finding
@@ -19,7 +19,8 @@ from mlgap.read import Document, read_document
 from mlgap.toolkit import Toolkit, load_catalog
 
 __all__ = [
-    "Assessment", "Catalog", "CatalogError", "Document", "Evidence", "ExitCode", "Extraction",
-    "Finding", "InputError", "MlgapError", "Toolkit", "assess", "load_catalog", "read_document",
+    "SCHEMA_VERSION", "Assessment", "Catalog", "CatalogError", "Document", "Evidence",
+    "ExitCode", "Extraction", "Finding", "InputError", "MlgapError", "Toolkit", "assess",
+    "load_catalog", "read_document",
 ]  # fmt: skip
 __version__ = "0.1.0"

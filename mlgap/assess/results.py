@@ -11,6 +11,7 @@ from typing import Any
 
 from mlgap.catalog.model import Requirement
 from mlgap.extract.results import Extraction
+from mlgap.plain_data import fields_dict
 
 SCHEMA_VERSION = 1
 
@@ -73,14 +74,7 @@ class ImportanceScore:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the counts and points as plain data."""
-        return {
-            "importance": self.importance,
-            "weight": self.weight,
-            "met": self.met,
-            "total": self.total,
-            "points": self.points,
-            "max_points": self.max_points,
-        }
+        return {**fields_dict(self), "points": self.points, "max_points": self.max_points}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +88,7 @@ class Coverage:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the category's counts as plain data."""
-        return {"category": self.category, "name": self.name, "met": self.met, "total": self.total}
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +104,7 @@ class PhaseResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the phase and its items, met and missing, as plain data."""
-        return {
-            "number": self.number,
-            "name": self.name,
-            "period": self.period,
-            "complete": self.complete,
-            "met": list(self.met),
-            "missing": list(self.missing),
-        }
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +122,7 @@ class Readiness:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the readiness as plain data."""
-        return {
-            "phase": self.phase,
-            "phase_name": self.phase_name,
-            "working_on": self.working_on,
-            "level": self.level,
-            "level_name": self.level_name,
-            "next_level": self.next_level,
-            "phases": [p.to_dict() for p in self.phases],
-            "rule": self.rule,
-        }
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
+from mlgap.plain_data import fields_dict
+
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
 FIELD = "degree-field"  # a job ad names the subject only as the field of a degree
 
@@ -29,16 +31,7 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the evidence as plain data."""
-        return {
-            "line": self.line,
-            "column": self.column,
-            "page": self.page,
-            "text": self.text,
-            "context": self.context,
-            "how": self.how,
-            "score": self.score,
-            "status": self.status,
-        }
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +75,7 @@ class Unrecognized:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the typed text and its suggestions as plain data."""
-        return {"text": self.text, "suggestions": list(self.suggestions)}
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
