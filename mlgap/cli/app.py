@@ -17,6 +17,7 @@ from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
 from mlgap.render import RENDERERS
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
+from mlgap.render.printable import printable_line
 from mlgap.toolkit import Toolkit
 
 app = typer.Typer(
@@ -90,7 +91,8 @@ def assess(
         report = kit.assess_text("", role, "--skills", skills)
     for item in report.extraction.unrecognized:
         hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
-        typer.echo(f"mlgap: warning: '{item.text}' matches no skill{hint}", err=True)
+        warning = f"'{item.text}' matches no skill{hint}"
+        typer.echo(f"mlgap: warning: {printable_line(warning)}", err=True)
     write_output(RENDERERS[fmt](report, use_color(output)), output)
     if fail_under is not None and report.score < fail_under:
         raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import typer
 
 from mlgap.errors import MlgapError
+from mlgap.render.printable import printable_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,7 +23,7 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except MlgapError as error:
             for line in str(error).splitlines():
-                typer.echo(f"mlgap: error: {line}", err=True)
+                typer.echo(f"mlgap: error: {printable_line(line)}", err=True)
             raise typer.Exit(int(error.exit_code)) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps loses the signature type

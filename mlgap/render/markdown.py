@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mlgap.assess.results import Assessment
 from mlgap.extract.results import COUNTED
+from mlgap.render.printable import printable
 
 
 def _cell(text: object) -> str:
@@ -73,4 +74,4 @@ def render_markdown(a: Assessment, color: bool = False) -> str:
     steps = [f"{n}. {s.requirement.next_step}" for n, s in enumerate(a.next_steps, start=1)]
     out += steps or ["Nothing left to do."]
     out += [*_notes(a), "", f"_Readiness rule: {r.rule}_", ""]
-    return "\n".join(out)
+    return printable("\n".join(out))  # résumé text is in it: nothing may drive a terminal

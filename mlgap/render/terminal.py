@@ -11,6 +11,7 @@ import textwrap
 
 from mlgap.assess.results import Assessment
 from mlgap.extract.results import COUNTED, Evidence, Finding
+from mlgap.render.printable import printable
 
 WIDTH = 100
 MAX_STEPS = 10
@@ -132,7 +133,10 @@ def report_lines(a: Assessment) -> list[Line]:
 
 def render_terminal(assessment: Assessment, color: bool = False) -> str:
     """Return the report as text, with ANSI colour only when `color`."""
-    lines = report_lines(assessment)
+    # Résumé text is in these lines: nothing in it may drive the terminal.
+    lines = [
+        [(printable(text), style) for text, style in line] for line in report_lines(assessment)
+    ]
     if not color:
         return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
     from rich.console import Console  # only a colour terminal pays for importing Rich
