@@ -109,6 +109,7 @@ class ReportJSON(TypedDict):
     found: list[FoundJSON]
     not_counted: list[NotCountedJSON]
     unrecognized: list[UnrecognizedJSON]
+    notes: list[str]
     coverage: list[CoverageJSON]
     gaps: list[GapJSON]
     readiness: ReadinessJSON
@@ -153,7 +154,7 @@ def test_the_report_json_has_the_pinned_shape(
     report = kit.assess_text(text, source=name, skills=skills)
     data = json.loads(RENDERERS["json"](report, False))
     _conforms(data, ReportJSON, "report")
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
 
 
 def test_the_shape_covers_not_counted_and_unrecognized(kit: Toolkit) -> None:

@@ -13,7 +13,7 @@ from mlgap.catalog.model import Requirement
 from mlgap.extract.results import Extraction
 from mlgap.plain_data import fields_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: `notes` (text left unread)
 
 
 @dataclass(frozen=True, slots=True)

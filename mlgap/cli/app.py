@@ -89,6 +89,8 @@ def assess(
         report = kit.assess_document(read_document(resume, max_size), role, skills)
     else:
         report = kit.assess_text("", role, "--skills", skills)
+    for note in report.extraction.notes:
+        typer.echo(f"mlgap: warning: {printable_line(note)}", err=True)
     for item in report.extraction.unrecognized:
         hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
         warning = f"'{item.text}' matches no skill{hint}"

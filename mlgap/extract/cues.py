@@ -11,6 +11,7 @@ from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
 _WINDOW, _AFTER_WINDOW = 120, 30
+_SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BOUNDARY_RE = re.compile(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
     re.IGNORECASE,
@@ -139,10 +140,17 @@ class Cues:
 
 
 def _sentence(lower: str, start: int, end: int) -> tuple[int, str]:
+    """Return the start and text of the sentence around lower[start:end].
+
+    A sentence is looked for at most _SENTENCE_REACH characters either way: a text with no
+    sentence ends (9 MB of one line) must not cost a scan of all of it per mention.
+    """
     # A sentence ends at ". " rather than "." so that "Node.js" does not end one.
-    lo = max(max(lower.rfind(c, 0, start) + len(c) for c in _SENTENCE_ENDS), 0)
-    ends = [e for e in (lower.find(c, end) for c in _SENTENCE_ENDS) if e >= 0]
-    return lo, lower[lo : min(ends, default=len(lower))]
+    floor = max(0, start - _SENTENCE_REACH)
+    lo = max(max(lower.rfind(c, floor, start) + len(c) for c in _SENTENCE_ENDS), floor)
+    ceiling = end + _SENTENCE_REACH
+    ends = [e for e in (lower.find(c, end, ceiling) for c in _SENTENCE_ENDS) if e >= 0]
+    return lo, lower[lo : min(ends, default=min(len(lower), ceiling))]
 
 
 def _is_background(lower: str, start: int, end: int) -> bool:
@@ -157,11 +165,13 @@ def _is_background(lower: str, start: int, end: int) -> bool:
 
 def status_of(text: str, start: int, end: int) -> str:
     """Return whether the mention at text[start:end] counts, is negated or is wished for."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if line_start > 1 and text[: line_start - 1].rstrip()[-1:] not in ".:;!?•|":
+    # Only the window before the mention matters, so no search goes further back than it.
+    floor = max(0, start - _WINDOW)
+    line_start = text.rfind("\n", floor, start) + 1 or floor
+    if line_start > max(1, floor) and _last_visible(text, line_start - 1) not in ".:;!?•|":
         # The line goes on from the one before (a wrapped sentence): so does the window.
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
-    window_start = max(line_start, start - _WINDOW)
+        line_start = text.rfind("\n", floor, line_start - 1) + 1 or floor
+    window_start = max(line_start, floor)
     before = text[window_start:start]
     cut = 0
     for boundary in _BOUNDARY_RE.finditer(before):
@@ -174,6 +184,14 @@ def status_of(text: str, start: int, end: int) -> str:
     if _AFTER_WISH_RE.match(text, end, min(len(text), end + _AFTER_WINDOW)):
         return WISHED
     return COUNTED
+
+
+def _last_visible(text: str, end: int, reach: int = 200) -> str:
+    """Return the last non-space character of text[:end] within `reach`, or ""."""
+    for i in range(end - 1, max(-1, end - 1 - reach), -1):
+        if not text[i].isspace():
+            return text[i]
+    return ""
 
 
 def markers(toks: list[str], matches: list[re.Match[str]]) -> list[tuple[str, int]]:

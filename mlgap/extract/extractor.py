@@ -10,16 +10,19 @@ from mlgap.catalog.model import Catalog
 from mlgap.extract.clean import clean_text
 from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, Cues, markers
 from mlgap.extract.index import Index, build_index
-from mlgap.extract.links import LINK_LABELS, inside, is_contact_line, url_spans
+from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
 from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
 from mlgap.extract.scan import Hit, Scanner
 from mlgap.tokens import TOKEN_RE
 
-# Each found skill keeps this many counted mentions as evidence (and counts the rest):
-# a person needs a few lines to check, not every one of forty.
+# Each found skill keeps this many counted mentions as evidence (and counts the rest), and
+# as many that do not count: a person needs a few lines to check, not every one of forty.
 MAX_EVIDENCE = 2
+MAX_TEXT = 1_000_000  # characters read of one document: some 250 pages, far beyond a résumé
 _NEAR_BEFORE, _NEAR_AFTER = 80, 150
 _SHORT, _SHORT_NEAR = 4, 50
+_TECH_NEAR = 60  # how near a technology name vouches for an ambiguous one
+_MAX_LINE = 2000  # a longer line is cut to this much around a mention for its excerpt
 _NEWLINE_RE = re.compile("\n")
 _FIELD_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
@@ -29,6 +32,7 @@ class _Gathered:
     evidence: list[Evidence] = field(default_factory=list)
     reach: int = -1  # the furthest end of a mention taken: hits come in order of start
     mentions: int = 0
+    others: int = 0  # mentions that do not count (negated, wished...): as few are kept
 
 
 class Extractor:
@@ -47,7 +51,19 @@ class Extractor:
         }
 
     def extract(self, text: str, source: str = "<text>") -> Extraction:
-        """Return the skills `text` shows; negated and wished-for mentions are kept, flagged."""
+        """Return the skills `text` shows; negated and wished-for mentions are kept, flagged.
+
+        Only the first MAX_TEXT characters are read (a note says so): a résumé is a few
+        pages, and a longer text must not hold a worker for long.
+        """
+        notes: tuple[str, ...] = ()
+        if len(text) > MAX_TEXT:
+            cut = text.rfind("\n", 0, MAX_TEXT) + 1 or MAX_TEXT
+            notes = (
+                f"only the first {cut:,} of {len(text):,} characters were read "
+                f"(line {text.count(chr(10), 0, cut) + 1} on are not assessed)",
+            )
+            text = text[:cut]
         text = clean_text(text)
         lower = text.lower()
         if len(lower) != len(text):
@@ -57,54 +73,27 @@ class Extractor:
         toks, matches = self.scanner.tokens(text, lower)
         hits = self.scanner.scan(text, lower, toks, matches)
         if not hits:
-            return Extraction(source, ())
+            return Extraction(source, (), notes=notes)
         marks = markers(toks, matches)
         cues = Cues(text, lower, marks)
         links = url_spans(lower, marks)
-        return Extraction(source, self._findings(text, links, cues, hits))
+        return Extraction(source, self._findings(text, links, cues, hits), notes=notes)
 
     def _findings(
         self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit]
     ) -> tuple[Finding, ...]:
-        blocks = [(h.start, h.end, h.target.skill) for h in hits if h.how == "block"]
-        tech: list[tuple[int, int]] | None = None
+        shown = _Shown(self, text, links, hits)
         line_starts: list[int] | None = None
         gathered: dict[str, _Gathered] = {}
         # A phrase that does not count carries the words inside it along: in "Deep Learning
         # Specialization (in progress)", "Deep Learning" is wished for too.
         shadow_end, shadow_status = -1, COUNTED
         for hit in hits:
-            target = hit.target
-            if hit.how == "block":
+            if not shown.shows(hit):
                 continue
-            if blocks and any(
-                s <= hit.start and hit.end <= e and k == target.skill for s, e, k in blocks
-            ):
-                continue
-            if links and inside(links, hit.start, hit.end):
-                continue
-            if (
-                target.skill in self._linkish
-                and text[hit.start : hit.end].lower() in LINK_LABELS
-                and is_contact_line(text, hit.start)
-            ):
-                continue
-            if target.ambiguous:
-                if tech is None:
-                    tech = [
-                        (h.start, h.end)
-                        for h in hits
-                        if h.how != "block"
-                        and not h.target.ambiguous
-                        and h.target.skill in self._tech
-                    ]
-                if not _ambiguous_ok(text, hit, tech):
-                    continue
-            if target.conditional and not self._near(text, hit):
-                continue
-            g = gathered.get(target.skill)
+            g = gathered.get(hit.target.skill)
             if g is None:
-                g = gathered[target.skill] = _Gathered()
+                g = gathered[hit.target.skill] = _Gathered()
             elif hit.end <= g.reach:
                 continue  # the same words, already taken as a longer phrase
             g.reach = max(g.reach, hit.end)
@@ -119,6 +108,10 @@ class Extractor:
             if status == COUNTED:
                 g.mentions += 1
                 if g.mentions > MAX_EVIDENCE:
+                    continue
+            else:
+                g.others += 1
+                if g.others > MAX_EVIDENCE:
                     continue
             if line_starts is None:
                 line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
@@ -148,19 +141,108 @@ class Extractor:
             return pattern.search(text, stated.start(1), stated.end(1)) is not None
         if hit.end - hit.start <= _SHORT:
             # "BSC", "MS": abbreviations with other meanings need their field on their line.
-            lo = max(text.rfind("\n", 0, hit.start) + 1, hit.start - _SHORT_NEAR)
-            line_end = text.find("\n", hit.end)
-            hi = min(len(text) if line_end < 0 else line_end, hit.end + _SHORT_NEAR)
+            # Both searches are bounded by the window: a one-line document costs no more.
+            lo = max(0, hit.start - _SHORT_NEAR)
+            lo = max(text.rfind("\n", lo, hit.start) + 1, lo)
+            line_end = text.find("\n", hit.end, hit.end + _SHORT_NEAR)
+            hi = min(len(text), hit.end + _SHORT_NEAR if line_end < 0 else line_end)
         else:
             lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
         return pattern.search(text, lo, hi) is not None
 
 
+class _Shown:
+    """Decides whether a hit names a skill at all, in time that does not grow with the text.
+
+    Hits come in order of start, so the other meanings ("regression testing") that cover a
+    hit are tracked as the furthest end reached per skill, and links and technology names
+    are found by bisection: no hit rescans the others.
+    """
+
+    def __init__(
+        self, extractor: Extractor, text: str, links: list[tuple[int, int]], hits: list[Hit]
+    ) -> None:
+        self.extractor = extractor
+        self.text = text
+        self.link_starts = [s for s, _ in links]
+        self.links = links
+        self.blocks = [h for h in hits if h.how == "block"]
+        self.next_block = 0
+        self.block_reach: dict[str, int] = {}
+        tech = extractor._tech
+        self.tech = [
+            (h.start, h.end)
+            for h in hits
+            if h.how != "block" and not h.target.ambiguous and h.target.skill in tech
+        ]
+        self.tech_starts = [s for s, _ in self.tech]
+
+    def shows(self, hit: Hit) -> bool:
+        """Return whether `hit` names its skill (not a link, another meaning, a profile...)."""
+        target, text = hit.target, self.text
+        if hit.how == "block" or self._blocked(hit):
+            return False
+        if self.links and self._in_link(hit):
+            return False
+        if (
+            target.skill in self.extractor._linkish
+            and text[hit.start : hit.end].lower() in LINK_LABELS
+            and is_contact_line(text, hit.start)
+        ):
+            return False
+        if target.ambiguous and not self._ambiguous_ok(hit):
+            return False
+        return not (target.conditional and not self.extractor._near(text, hit))
+
+    def _blocked(self, hit: Hit) -> bool:
+        """Return whether another meaning of the same skill covers the hit."""
+        blocks, reach = self.blocks, self.block_reach
+        while self.next_block < len(blocks) and blocks[self.next_block].start <= hit.start:
+            block = blocks[self.next_block]
+            reach[block.target.skill] = max(reach.get(block.target.skill, -1), block.end)
+            self.next_block += 1
+        return reach.get(hit.target.skill, -1) >= hit.end
+
+    def _in_link(self, hit: Hit) -> bool:
+        i = bisect.bisect_right(self.link_starts, hit.start) - 1
+        return i >= 0 and hit.end <= self.links[i][1]
+
+    def _ambiguous_ok(self, hit: Hit) -> bool:
+        """Accept an ambiguous short alias only as itself and among technologies."""
+        text, target = self.text, hit.target
+        if target.case_sensitive and text[hit.start : hit.end] != target.alias:
+            return False
+        before = text[hit.start - 1] if hit.start else " "
+        after = text[hit.end] if hit.end < len(text) else " "
+        if before in "&'-" or after in "&'-":
+            return False
+        # A technology on the same line, starting within 60 characters, vouches for it.
+        lo, hi = max(0, hit.start - _TECH_NEAR), min(len(text), hit.start + _TECH_NEAR)
+        line_start = text.rfind("\n", lo, hit.start) + 1 or lo
+        line_end = text.find("\n", hit.end, hi + _TECH_NEAR)
+        line_end = hi + _TECH_NEAR if line_end < 0 else line_end
+        i = bisect.bisect_left(self.tech_starts, max(line_start, hit.start - _TECH_NEAR + 1))
+        while i < len(self.tech) and self.tech[i][0] < hit.start + _TECH_NEAR:
+            s, e = self.tech[i]
+            if line_start <= s and e <= line_end:
+                return True
+            i += 1
+        prev_words = TOKEN_RE.findall(text[max(line_start, hit.start - 30) : hit.start].lower())
+        next_words = TOKEN_RE.findall(text[hit.end : min(line_end, hit.end + 30)].lower())
+        return bool(
+            (prev_words and prev_words[-1] in CUE_BEFORE)
+            or (next_words and next_words[0] in CUE_AFTER)
+        )
+
+
 def _evidence(text: str, hit: Hit, status: str, line_starts: list[int]) -> Evidence:
     line_no = bisect.bisect_right(line_starts, hit.start)
     line_start = line_starts[line_no - 1]
-    line_end = text.find("\n", hit.start)
-    line_text = text[line_start : len(text) if line_end < 0 else line_end]
+    line_end = text.find("\n", hit.start, hit.start + _MAX_LINE)
+    line_end = min(len(text), hit.start + _MAX_LINE) if line_end < 0 else line_end
+    # A very long line (a document flattened to one) is cut around the mention: copying
+    # all of it for every mention would make long documents quadratic.
+    piece_start = max(line_start, hit.start - _MAX_LINE)
     column = hit.start - line_start
     return Evidence(
         text=text[hit.start : hit.end],
@@ -169,28 +251,7 @@ def _evidence(text: str, hit: Hit, status: str, line_starts: list[int]) -> Evide
         status=status,
         line=line_no,
         column=column + 1,
-        context=_excerpt(line_text, column),
-    )
-
-
-def _ambiguous_ok(text: str, hit: Hit, tech: list[tuple[int, int]]) -> bool:
-    """Accept an ambiguous short alias only as itself and among technologies."""
-    target = hit.target
-    if target.case_sensitive and text[hit.start : hit.end] != target.alias:
-        return False
-    before = text[hit.start - 1] if hit.start else " "
-    after = text[hit.end] if hit.end < len(text) else " "
-    if before in "&'-" or after in "&'-":
-        return False
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    line_end = text.find("\n", hit.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if any(line_start <= s and e <= line_end and abs(s - hit.start) < 60 for s, e in tech):
-        return True
-    prev_words = TOKEN_RE.findall(text[max(line_start, hit.start - 30) : hit.start].lower())
-    next_words = TOKEN_RE.findall(text[hit.end : min(line_end, hit.end + 30)].lower())
-    return bool(
-        (prev_words and prev_words[-1] in CUE_BEFORE) or (next_words and next_words[0] in CUE_AFTER)
+        context=_excerpt(text[piece_start:line_end], hit.start - piece_start),
     )
 
 

@@ -145,4 +145,4 @@ def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
     )
     body = "|".join(r"[\W_]*".join(re.escape(w) for w in alias_key(h)) for h in words)
     # The heading alone on its line ("PROJECTS"), or opening it before a colon ("Projects: ...").
-    return re.compile(rf"^[^\w\n]*((?:{body}))(?:[^\w\n]*$|[ \t]*:)", re.MULTILINE)
+    return re.compile(rf"^[^\w\n]{{0,20}}((?:{body}))(?:[^\w\n]{{0,20}}$|[ \t]*:)", re.MULTILINE)

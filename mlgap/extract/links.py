@@ -7,6 +7,8 @@ import re
 from mlgap.tokens import TOKEN_RE
 
 # Tokens a link is told by: a top-level domain after a dot, or a scheme.
+_LINK_REACH = 600  # longer than any link the pattern below takes before its hint
+_CONTACT_LINE = 300  # a line of profile links is shorter than this
 LINK_TOKENS = frozenset("http https www com org io net ai dev me co ru de uk il".split())
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]{1,500}"
@@ -26,20 +28,21 @@ def url_spans(lower: str, marks: list[tuple[str, int]]) -> list[tuple[int, int]]
     ]
     # Only the chunks around a link's tell-tale token are tried: running the full pattern
     # at every word of a résumé costs more than all the rest of extraction.
+    # Each search is bounded by the longest link the pattern takes, so that a text of one
+    # endless word costs no more per hint.
     for hint in hints:
-        lo = max(lower.rfind(" ", 0, hint), lower.rfind("\n", 0, hint)) + 1
+        floor = max(0, hint - _LINK_REACH)
+        lo = max(lower.rfind(" ", floor, hint), lower.rfind("\n", floor, hint)) + 1 or floor
         if spans and lo < spans[-1][1]:
             continue
-        ends = [e for e in (lower.find(" ", hint), lower.find("\n", hint)) if e >= 0]
-        match = _URL_RE.search(lower, lo, min(ends, default=len(lower)))
+        ceiling = min(len(lower), hint + 2 * _LINK_REACH)
+        ends = [
+            e for e in (lower.find(" ", hint, ceiling), lower.find("\n", hint, ceiling)) if e >= 0
+        ]
+        match = _URL_RE.search(lower, lo, min(ends, default=ceiling))
         if match and match.start() <= hint:
             spans.append(match.span())
     return spans
-
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Return whether [start, end) lies within one of `spans`."""
-    return any(s <= start and end <= e for s, e in spans)
 
 
 # Sites that are both a skill's name and a contact link. A line of nothing but such links
@@ -55,7 +58,12 @@ _CONTACT_WORDS = LINK_LABELS | frozenset(
 
 def is_contact_line(text: str, start: int) -> bool:
     """Return whether the line around `start` holds nothing but contact and profile links."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    # A contact line is short: a longer one is not one, and is not searched to its ends.
+    line_start = text.rfind("\n", max(0, start - _CONTACT_LINE), start) + 1
+    line_end = text.find("\n", start, start + _CONTACT_LINE)
+    if (line_start == 0 and start >= _CONTACT_LINE) or (
+        line_end < 0 and len(text) - start > _CONTACT_LINE
+    ):
+        return False
     line = text[line_start : len(text) if line_end < 0 else line_end].lower()
     return set(TOKEN_RE.findall(line)) <= _CONTACT_WORDS

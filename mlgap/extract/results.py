@@ -85,6 +85,7 @@ class Extraction:
     source: str
     findings: tuple[Finding, ...]
     unrecognized: tuple[Unrecognized, ...] = ()
+    notes: tuple[str, ...] = ()  # what a reader must know: text not read, and why
 
     @property
     def found(self) -> frozenset[str]:
@@ -111,6 +112,7 @@ class Extraction:
             " + ".join(e.source for e in extractions),
             tuple(by_skill[k] for k in sorted(by_skill)),
             tuple(u for e in extractions for u in e.unrecognized),
+            tuple(n for e in extractions for n in e.notes),
         )
 
     def on_pages(self, page_starts: tuple[int, ...]) -> Extraction:
@@ -140,4 +142,5 @@ class Extraction:
                 if any(e.status != COUNTED for e in f.evidence)
             ],
             "unrecognized": [u.to_dict() for u in self.unrecognized],
+            "notes": list(self.notes),
         }

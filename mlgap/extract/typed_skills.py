@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from mlgap.catalog.model import Catalog
+from mlgap.errors import InputError
 from mlgap.extract.index import Index
 from mlgap.extract.results import Evidence, Extraction, Finding, Unrecognized
 from mlgap.tokens import alias_key
 
 _SPLIT_RE = re.compile(r"[,;\n]")
+MAX_ITEMS = 300  # typed skills at once: a person types tens; more is a file pasted by mistake
+MAX_ITEM = 80  # characters of one typed skill that are looked up at all
 
 
 def split_typed(values: list[str]) -> list[str]:
@@ -81,7 +84,17 @@ class TypedResolver:
         """Return an extraction of the typed items, each matched one carrying its evidence."""
         found: dict[str, list[Evidence]] = {}
         unrecognized: list[Unrecognized] = []
-        for item in split_typed(values):
+        items = split_typed(values)
+        if len(items) > MAX_ITEMS:
+            raise InputError(
+                f"{len(items):,} typed skills is more than the {MAX_ITEMS} taken at once",
+                path="--skills",
+                fix="type the skills themselves, or give a résumé file",
+            )
+        for item in items:
+            if len(item) > MAX_ITEM:  # no skill's name is this long: no fuzzy search either
+                unrecognized.append(Unrecognized(item[:MAX_ITEM] + "…", ()))
+                continue
             resolved = self.resolve(item)
             if resolved is None:
                 unrecognized.append(Unrecognized(item, self.suggest(item)))

@@ -33,6 +33,8 @@ def _notes(a: Assessment) -> list[str]:
     ]
     if noted:
         out += ["", "## Mentioned but not counted", "", *noted]
+    if a.extraction.notes:
+        out += ["", "## Notes", "", *[f"- {note}" for note in a.extraction.notes]]
     if a.extraction.unrecognized:
         out += ["", "## Typed skills not recognised", ""]
         out += [
