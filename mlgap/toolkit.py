@@ -50,7 +50,7 @@ class Toolkit:
 
     def extract_document(self, doc: Document, skills: list[str] | None = None) -> Extraction:
         """Return what a read résumé (and typed `skills`) show; evidence names PDF pages."""
-        parts = []
+        parts = [Extraction(doc.source, (), notes=doc.notes)] if doc.notes else []
         if doc.text:
             parts.append(self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts))
         if skills:

@@ -1,9 +1,9 @@
 """A cache of the validated catalog and its lookup tables, so that a start costs milliseconds.
 
 Building the tables from YAML takes about 100 ms; reading them back takes a few. An entry is
-keyed by the catalog files' names and texts, the Python version and the source of every
-module of the package, so any change to those builds a fresh one and no list of module
-names has to be kept by hand.
+keyed by the catalog files' names and texts, the Python version, the catalog schema and the
+source of every module of the package, so any change to those builds a fresh one and no
+list of module names has to be kept by hand.
 
 An entry is a pickle, and unpickling runs code: so an entry is read only from a folder that
 belongs to the current user and that nobody else can write to (mlgap creates it with mode
@@ -27,6 +27,7 @@ import zlib
 from pathlib import Path
 
 from mlgap.atomic_write import atomic_file
+from mlgap.catalog.files import shipped_catalog
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,15 @@ def cache_dir() -> Path | None:
 
 
 def code_fingerprint(package: Path = _PACKAGE) -> bytes:
-    """Return the source of every module under `package`, path by path, as one byte string."""
-    return b"".join(
+    """Return the source of every module under `package`, path by path, and the catalog schema.
+
+    The schema decides what validates, so it is code too.
+    """
+    modules = b"".join(
         path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes()
         for path in sorted(package.rglob("*.py"))
     )
+    return modules + (shipped_catalog() / "catalog.schema.json").read_bytes()
 
 
 def cache_key(files: list[tuple[str, str]]) -> str:

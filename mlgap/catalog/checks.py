@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from mlgap.catalog.model import Catalog
+from mlgap.catalog.model import Catalog, Role
 from mlgap.errors import MlgapError
 from mlgap.tokens import alias_key
 
 Lines = dict[tuple[str, str], tuple[str, int]]
+# The lists of phrases a skill is matched by (`sources` is documentation, not matched).
+PHRASE_KINDS = (
+    "aliases",
+    "instances",
+    "ambiguous",
+    "conditional",
+    "near",
+    "headings",
+    "other_meanings",
+)
+_ALIAS_KINDS = ("aliases", "ambiguous", "conditional")  # the phrases that name one skill only
 
 
 def _at(lines: Lines, kind: str, key: str, message: str, fix: str = "") -> MlgapError:
@@ -14,14 +25,33 @@ def _at(lines: Lines, kind: str, key: str, message: str, fix: str = "") -> Mlgap
     return MlgapError(message, path=path, line=line or None, fix=fix)
 
 
+def _check_phrases(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """Every phrase has a word to be matched on."""
+    return [
+        _at(
+            lines,
+            kind,
+            f"{skill.id}\0{phrase}",
+            f"skill '{skill.id}': '{phrase}' has no letters or digits to match on",
+            "a phrase is matched on its words",
+        )
+        for skill in catalog.skills.values()
+        for kind in PHRASE_KINDS
+        for phrase in getattr(skill, kind)
+        if not alias_key(phrase)
+    ]
+
+
 def _check_aliases(catalog: Catalog, lines: Lines) -> list[MlgapError]:
-    """Each alias names one skill; instances may show several skills but repeat nowhere."""
+    """Each alias names one skill (instances may show several: see _check_instances)."""
     problems: list[MlgapError] = []
     owner: dict[tuple[str, ...], tuple[str, str]] = {}
     for skill in catalog.skills.values():
-        for kind in ("aliases", "ambiguous", "conditional"):
+        for kind in _ALIAS_KINDS:
             for alias in getattr(skill, kind):
                 key = alias_key(alias)
+                if not key:
+                    continue  # reported by _check_phrases
                 if key not in owner:
                     owner[key] = (skill.id, alias)
                     continue
@@ -44,11 +74,17 @@ def _check_aliases(catalog: Catalog, lines: Lines) -> list[MlgapError]:
                         fix,
                     )
                 )
+    return problems
+
+
+def _check_instances(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """An instance is listed once, and not also as one of the same skill's aliases."""
+    problems: list[MlgapError] = []
     for skill in catalog.skills.values():
-        seen: set[tuple[str, ...]] = set()
+        seen = {alias_key(a) for kind in _ALIAS_KINDS for a in getattr(skill, kind)}
         for instance in skill.instances:
             key = alias_key(instance)
-            if key in seen or owner.get(key, ("", ""))[0] == skill.id:
+            if key and key in seen:
                 problems.append(
                     _at(
                         lines,
@@ -62,25 +98,11 @@ def _check_aliases(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     return problems
 
 
-def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+def _check_skills(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """Conditional aliases come with near phrases; a skill's category exists."""
     problems: list[MlgapError] = []
-    known = catalog.skills
     categories = {c.id for c in catalog.categories}
-
-    def unknown(kind: str, key: str, owner: str, ids: tuple[str, ...]) -> None:
-        for ident in ids:
-            if ident not in known:
-                problems.append(
-                    _at(
-                        lines,
-                        kind,
-                        key,
-                        f"{owner} names unknown skill '{ident}'",
-                        "use an id from `mlgap skills`",
-                    )
-                )
-
-    for skill in known.values():
+    for skill in catalog.skills.values():
         if skill.conditional and not skill.near:
             problems.append(
                 _at(
@@ -101,21 +123,45 @@ def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
                     "define it under 'categories'",
                 )
             )
+    return problems
+
+
+def _check_repeats(role: Role, lines: Lines) -> list[MlgapError]:
+    """A role requires each skill once."""
+    problems: list[MlgapError] = []
+    seen: set[str] = set()
+    for req in role.requirements:
+        for ident in req.any_of:
+            if ident in seen:
+                key = f"{role.id}\0{req.id}"
+                message = f"role '{role.id}' requires '{ident}' twice"
+                problems.append(_at(lines, "requirement", key, message))
+            seen.add(ident)
+    return problems
+
+
+def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """Roles, phases and levels name real skills; a role requires each skill once."""
+    problems: list[MlgapError] = []
+    known = catalog.skills
+
+    def unknown(kind: str, key: str, owner: str, ids: tuple[str, ...]) -> None:
+        for ident in ids:
+            if ident not in known:
+                problems.append(
+                    _at(
+                        lines,
+                        kind,
+                        key,
+                        f"{owner} names unknown skill '{ident}'",
+                        "use an id from `mlgap skills`",
+                    )
+                )
+
     for role in catalog.roles.values():
-        seen: set[str] = set()
         for req in role.requirements:
             unknown("requirement", f"{role.id}\0{req.id}", f"role '{role.id}'", req.any_of)
-            for ident in req.any_of:
-                if ident in seen:
-                    problems.append(
-                        _at(
-                            lines,
-                            "requirement",
-                            f"{role.id}\0{req.id}",
-                            f"role '{role.id}' requires '{ident}' twice",
-                        )
-                    )
-                seen.add(ident)
+        problems.extend(_check_repeats(role, lines))
     for phase in catalog.phases:
         for item in phase.items:
             for group in item.groups:
@@ -127,6 +173,7 @@ def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
 
 
 def _check_shape(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """Phases are numbered without gaps, default_role is a role, nothing is left undefined."""
     problems: list[MlgapError] = []
     numbers = [p.number for p in catalog.phases]
     if numbers != list(range(1, len(numbers) + 1)):
@@ -171,7 +218,10 @@ def _check_shape(catalog: Catalog, lines: Lines) -> list[MlgapError]:
 def check_catalog(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     """Return every cross-reference problem of `catalog`, each with its file and line."""
     return (
-        _check_aliases(catalog, lines)
+        _check_phrases(catalog, lines)
+        + _check_aliases(catalog, lines)
+        + _check_instances(catalog, lines)
+        + _check_skills(catalog, lines)
         + _check_references(catalog, lines)
         + _check_shape(catalog, lines)
     )

@@ -1,15 +1,23 @@
-"""Find and read the catalog's files: the shipped ones or a user's folder."""
+"""Find and read the catalog's files: the shipped ones or a user's folder.
+
+A user's folder is read with care: only regular `*.yaml` files inside it, of bounded size,
+so that a link to /etc/shadow, a FIFO, /dev/zero or a 100 MB file is one line of error,
+never a hang, a flood of memory or a secret quoted back in a message.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from mlgap.errors import CatalogError, MlgapError
 
 CatalogFiles = list[tuple[str, str]]
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest shipped file is some 20 KB
 
 
 def read_catalog_files(directory: str | Path | None = None) -> CatalogFiles:
@@ -18,29 +26,73 @@ def read_catalog_files(directory: str | Path | None = None) -> CatalogFiles:
 
 
 def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
-    if directory is not None:
-        root = Path(directory)
-        if not root.is_dir():
-            raise CatalogError(
-                [
-                    MlgapError(
-                        "not a directory",
-                        path=str(root),
-                        fix="point --catalog at a folder of *.yaml files",
-                    )
-                ]
-            )
-        for path in sorted(root.glob("*.yaml")):
-            yield str(path), _decode(str(path), path.read_bytes())
+    if directory is None:
+        for entry in sorted(shipped_catalog().iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                yield f"skills/{entry.name}", _decode(f"skills/{entry.name}", entry.read_bytes())
         return
+    root = Path(directory)
+    if not root.is_dir():
+        raise _problem(str(root), "not a directory", "point --catalog at a folder of *.yaml files")
+    problems: list[MlgapError] = []
+    texts: list[tuple[str, str]] = []
+    for path in sorted(root.glob("*.yaml")):
+        try:
+            texts.append((str(path), _decode(str(path), _read_inside(root, path))))
+        except CatalogError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise CatalogError(problems)
+    yield from texts
+
+
+def _problem(path: str, message: str, fix: str) -> CatalogError:
+    return CatalogError([MlgapError(message, path=path, fix=fix)])
+
+
+def _read_inside(root: Path, path: Path) -> bytes:
+    """Return the bytes of catalog file `path`, a regular file of bounded size inside `root`."""
+    shown = str(path)
     try:
-        package: Any = resources.files("mlgap.skills")
+        real = path.resolve(strict=True)
+        if not real.is_relative_to(root.resolve()):
+            raise _problem(shown, "links to a file outside the catalog folder", "copy it in")
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except CatalogError:
+        raise
+    except PermissionError as exc:
+        raise _problem(shown, "cannot be read: permission denied", "make it readable") from exc
+    except (OSError, RuntimeError) as exc:  # a dangling link or a loop of links
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a loop of links"
+        raise _problem(shown, f"cannot be read: {detail}", "point it at a real file") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _problem(
+                shown, "not a regular file (a folder, FIFO or device)", "remove it or rename it"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise _problem(
+                shown,
+                f"is {info.st_size:,} bytes, over a catalog file's {MAX_FILE_BYTES:,}-byte limit",
+                "split it into several files",
+            )
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _problem(shown, f"cannot be read: {exc.strerror}", "check the file") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _problem(shown, "grew over the size limit while read", "split it")
+    return data
+
+
+def shipped_catalog() -> Traversable:
+    """Return the shipped catalog's folder: the installed `mlgap.skills`, else the checkout's."""
+    try:
+        return resources.files("mlgap.skills")
     except ModuleNotFoundError:
         # Running from a checkout that was never installed: the catalog sits beside the package.
-        package = Path(__file__).resolve().parents[2] / "skills"
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            yield f"skills/{entry.name}", _decode(f"skills/{entry.name}", entry.read_bytes())
+        return Path(__file__).resolve().parents[2] / "skills"
 
 
 def _decode(display: str, data: bytes) -> str:

@@ -109,7 +109,7 @@ class Extraction:
                     )
                 )
         return cls(
-            " + ".join(e.source for e in extractions),
+            " + ".join(dict.fromkeys(e.source for e in extractions)),
             tuple(by_skill[k] for k in sorted(by_skill)),
             tuple(u for e in extractions for u in e.unrecognized),
             tuple(n for e in extractions for n in e.notes),

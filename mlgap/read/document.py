@@ -1,16 +1,19 @@
-"""Read a résumé from a path or standard input into text, or say clearly why not.
+"""Read a résumé from a path or standard input into a Document, or say clearly why not.
 
-Plain text in UTF-8 (with or without a BOM), UTF-16 (with a BOM) or Windows-1252; PDF
-(by its signature) and Word .docx. Every failure is an InputError with a stable `kind`.
+Plain text (see text.py), PDF (by its signature, wherever in the first KB it stands) and
+Word .docx. Only regular files are read: a FIFO, socket or device would block or never end.
+Every failure is an InputError with a stable `kind`.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from mlgap.errors import InputError
+from mlgap.read.text import decode
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 READABLE = (".txt", ".text", ".md", ".pdf", ".docx")
@@ -23,46 +26,31 @@ class Document:
     source: str
     text: str
     page_starts: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()  # what the reader must know about how it was read
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode résumé bytes: UTF-8 or UTF-16 with a BOM, UTF-8, else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                "not valid UTF-16 text",
-                path=source,
-                fix="save the file as UTF-8 text",
-                kind="encoding",
-            ) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(
-            "looks like a binary file, not text",
-            path=source,
-            fix="give a text, PDF or .docx résumé",
-            kind="binary",
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+def _too_large(source: str, max_bytes: int, size: int | None = None) -> InputError:
+    what = f"is {size:,} bytes, over" if size is not None else "is over"
+    return InputError(
+        f"{what} the {max_bytes:,}-byte limit",
+        path=source,
+        fix="raise it with --max-size",
+        kind="too-large",
+    )
 
 
 def document_from_bytes(data: bytes, source: str) -> Document:
     """Return the document `data` holds: PDF and .docx by their signatures, else text."""
-    if data[:1024].lstrip().startswith(b"%PDF-"):
+    if b"%PDF-" in data[:1024]:  # the format allows bytes before the header
         from mlgap.read.pdf import pdf_pages  # pypdf is imported only for a PDF
 
-        pages = [page.rstrip("\n") for page in pdf_pages(data, source)]
+        pages, pdf_notes = pdf_pages(data, source)
+        texts = [page.rstrip("\n") for page in pages]
         starts, line = [], 1
-        for page in pages:
+        for text in texts:
             starts.append(line)
-            line += page.count("\n") + 1
-        return Document(source, "\n".join(pages), tuple(starts))
+            line += text.count("\n") + 1
+        return Document(source, "\n".join(texts), tuple(starts), tuple(pdf_notes))
     if data.startswith(b"PK\x03\x04"):
         from mlgap.read.docx import docx_text
 
@@ -72,57 +60,83 @@ def document_from_bytes(data: bytes, source: str) -> Document:
         raise InputError(
             "is empty", path=source, fix="give a résumé with some text in it", kind="empty"
         )
-    return Document(source, text)
+    notes: tuple[str, ...] = ()
+    if source.lower().endswith((".pdf", ".docx")):
+        kind = source.rsplit(".", 1)[-1].upper()
+        notes = (f"the file is named .{kind.lower()} but holds plain text: read as text",)
+    return Document(source, text, notes=notes)
 
 
 def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read the résumé at `path` ('-' for standard input)."""
     if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(
-                f"is over the {max_bytes:,}-byte limit",
-                path="<stdin>",
-                fix="raise it with --max-size",
-                kind="too-large",
-            )
-        return document_from_bytes(data, "<stdin>")
+        return document_from_bytes(_read_stdin(max_bytes), "<stdin>")
     return document_from_bytes(_read_file(path, max_bytes), path)
 
 
-def _read_file(path: str, max_bytes: int) -> bytes:
-    file = Path(path)
+def _read_stdin(max_bytes: int) -> bytes:
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise InputError(
+            "standard input is closed", path="<stdin>", fix="pipe a résumé in", kind="missing"
+        )
     try:
-        if file.is_dir():
-            raise InputError(
-                "is a directory",
-                path=path,
-                kind="directory",
-                fix="give a résumé file, or use `mlgap batch` for a folder",
-            )
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"is {size:,} bytes, over the {max_bytes:,}-byte limit",
-                path=path,
-                fix="raise it with --max-size",
-                kind="too-large",
-            )
-        with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may grow after stat()
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:  # stdin is a directory (< /tmp), or was closed under us
+        raise InputError(
+            f"standard input cannot be read: {exc.strerror or exc}",
+            path="<stdin>",
+            fix="pipe a résumé file in",
+            kind="unreadable",
+        ) from exc
+    if len(data) > max_bytes:
+        raise _too_large("<stdin>", max_bytes)
+    return data
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise InputError("no such file", path=path, fix="check the path", kind="missing") from exc
+    except IsADirectoryError as exc:
+        raise _directory(path) from exc
     except PermissionError as exc:
         raise InputError(
             "permission denied", path=path, fix="make the file readable", kind="permission"
         ) from exc
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror}", path=path, kind="unreadable") from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        detail = exc.strerror if isinstance(exc, OSError) else "not a valid path"
+        raise InputError(f"cannot be read: {detail}", path=path, kind="unreadable") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _directory(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                "not a regular file (a FIFO, socket or device)",
+                path=path,
+                fix="give a résumé file",
+                kind="not-regular",
+            )
+        if info.st_size > max_bytes:
+            raise _too_large(path, max_bytes, info.st_size)
+        try:
+            data = handle.read(max_bytes + 1)  # the file may grow after fstat()
+        except OSError as exc:
+            raise InputError(
+                f"cannot be read: {exc.strerror}", path=path, kind="unreadable"
+            ) from exc
     if len(data) > max_bytes:
-        raise InputError(
-            f"is over the {max_bytes:,}-byte limit",
-            path=path,
-            fix="raise it with --max-size",
-            kind="too-large",
-        )
+        raise _too_large(path, max_bytes)
     return data
+
+
+def _directory(path: str) -> InputError:
+    return InputError(
+        "is a directory",
+        path=path,
+        kind="directory",
+        fix="give a résumé file, or use `mlgap batch` for a folder",
+    )
