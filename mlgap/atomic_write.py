@@ -115,8 +115,17 @@ def _is_special(path: Path) -> bool:
 def atomic_output(path: Path | None) -> Iterator[IO[str]]:
     """Yield a text stream: stdout, or a file at `path` that appears only when complete."""
     if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        if sys.stdout is None:
+            raise InputError(
+                "standard output is closed", path="<stdout>", fix="redirect it, or give -o FILE"
+            )
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the command line stops quietly
+        except OSError as exc:  # a full disk behind a redirection (> /dev/full)
+            raise _write_error(Path("<stdout>"), exc) from exc
         return
     target = resolve_target(path)
     stack = contextlib.ExitStack()
@@ -125,22 +134,33 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
             binary: IO[bytes] = stack.enter_context(target.open("wb"))
         else:
             binary = stack.enter_context(atomic_file(target))
-        # newline="" keeps the renderers' own line ends ("\n", CSV's included) as written.
-        text = stack.enter_context(io.TextIOWrapper(binary, encoding="utf-8", newline=""))
     except OSError as exc:
         stack.close()
         raise _write_error(path, exc) from exc
+    # newline="" keeps the renderers' own line ends ("\n", CSV's included) as written.
+    text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
     try:
         yield text
     except BaseException:
         # The caller failed or was interrupted: the temporary file goes, the target stays.
+        _let_go(text)
         if not stack.__exit__(*sys.exc_info()):
             raise
-    else:
-        try:
-            stack.close()  # flush, sync and rename: where a full disk shows
-        except OSError as exc:
-            raise _write_error(path, exc) from exc
+        return
+    try:
+        text.flush()
+        text.detach()  # the file itself is synced, closed and renamed by its own context
+        stack.close()  # where a full disk shows
+    except OSError as exc:
+        _let_go(text)
+        stack.__exit__(type(exc), exc, exc.__traceback__)  # the temporary file goes
+        raise _write_error(path, exc) from exc
+
+
+def _let_go(text: io.TextIOWrapper) -> None:
+    """Detach a failed wrapper, so that it never flushes into a closed file when collected."""
+    with contextlib.suppress(ValueError, OSError):
+        text.detach()
 
 
 def write_output(text: str, path: Path | None) -> None:

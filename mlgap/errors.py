@@ -13,7 +13,9 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2
     BAD_CATALOG = 3
     SOME_FILES_FAILED = 4
+    INTERNAL = 70  # a bug in mlgap (EX_SOFTWARE): reported in one line, please tell us
     INTERRUPTED = 130
+    CLOSED_PIPE = 141  # the reader of stdout went away (`| head`): 128 + SIGPIPE, as usual
 
 
 class MlgapError(Exception):

@@ -1,202 +1,142 @@
-"""The command line: parse options, call the core, pick a renderer, exit."""
+"""The command line: the app, its commands, and the one place every error becomes one line.
+
+Every failure a user can meet ends as one line `mlgap: error: ...` on stderr and a
+documented exit code (README): the core's typed errors (cli/errors.py), usage errors, a
+closed or full standard output, interruption, and, should one slip through, an internal
+error (code 70, with a request to report it; MLGAP_DEBUG=1 shows the traceback).
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
-from mlgap.atomic_write import atomic_output, write_output
-from mlgap.cli.errors import handle_errors
-from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
-from mlgap.render import RENDERERS
-from mlgap.render.batch_rows import ROW_FORMATS
-from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
+# typer vendors click (pinned in pyproject): its exceptions are the ones raised here.
+from typer import _click
+from typer.core import TyperGroup
+
+from mlgap.cli import batch_command, commands
+from mlgap.cli.errors import quiet_closed_pipe
+from mlgap.errors import ExitCode
 from mlgap.render.printable import printable_line
-from mlgap.toolkit import Toolkit
+
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        text = printable_line(message).encode("utf-8", "backslashreplace").decode("utf-8")
+        print(f"mlgap: {text}", file=sys.stderr)
+
+
+class MlgapGroup(TyperGroup):
+    """A command group whose every failure is one line and an exit code, never a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the group as click does, but with mlgap's one-line errors and exit codes."""
+        kwargs["standalone_mode"] = False
+        argv = kwargs.get("args", args[0] if args else None)
+        if argv is None:
+            argv = sys.argv[1:]
+        if not list(argv) and self.name in (None, "", "main", "mlgap"):  # bare `mlgap`
+            _say("error: no command given (see 'mlgap --help')")
+            context = self.make_context("mlgap", [], resilient_parsing=True)
+            typer.echo(self.get_help(context), err=True)
+            sys.exit(int(ExitCode.BAD_INPUT))
+        sys.exit(run_guarded(lambda: super(MlgapGroup, self).main(*args, **kwargs)))
+
+
+def run_guarded(run: Any) -> int:
+    """Run the command line and return its exit code, turning every failure into one line."""
+    try:
+        code = run()
+        _flush_stdout()
+        return code if isinstance(code, int) else 0
+    except _click.exceptions.NoArgsIsHelpError as error:  # `mlgap catalog`: its help
+        if sys.stderr is not None:
+            print(error.format_message(), file=sys.stderr)
+        return int(ExitCode.BAD_INPUT)
+    except _click.exceptions.UsageError as error:
+        where = (
+            f"mlgap {error.ctx.command_path.split(' ', 1)[1]}"
+            if error.ctx and " " in error.ctx.command_path
+            else "mlgap"
+        )
+        _say(f"error: {error.format_message()} (see '{where} --help')")
+        return int(ExitCode.BAD_INPUT)
+    except _click.exceptions.ClickException as error:
+        _say(f"error: {error.format_message()}")
+        return int(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _say("interrupted")
+        return int(ExitCode.INTERRUPTED)
+    except OSError as error:  # the interpreter's last flush of a closed or full stdout
+        return _output_failed(error)
+    except Exception as error:
+        if os.environ.get("MLGAP_DEBUG") == "1":
+            raise
+        report = "please report it; MLGAP_DEBUG=1 shows where"
+        _say(f"internal error: {type(error).__name__}: {error} ({report})")
+        return int(ExitCode.INTERNAL)
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _output_failed(error: OSError) -> int:
+    """A write to standard output failed: a closed pipe quietly, anything else in one line."""
+    if error.errno == errno.EPIPE:
+        quiet_closed_pipe()
+        return int(ExitCode.CLOSED_PIPE)
+    _say(f"error: cannot write the output: {error.strerror or error}")
+    return int(ExitCode.BAD_INPUT)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"mlgap {version('mlgap')}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
+    cls=MlgapGroup,
+    context_settings=HELP,
     help="How far is a résumé from a machine-learning career, and what next?",
+    pretty_exceptions_enable=False,
 )
-catalog_app = typer.Typer(no_args_is_help=True, help="Check a skills catalog.")
-app.add_typer(catalog_app, name="catalog")
 
-CatalogOpt = Annotated[
-    Path | None,
-    typer.Option("--catalog", help="Use the catalog in this folder instead of the shipped one."),
-]
-RoleOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--role",
-        "-r",
-        help="Role to assess against (default: the catalog's first).",
-        show_default=False,
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Print the version."
     ),
-]
-MaxSizeOpt = Annotated[int, typer.Option(help="Largest résumé accepted, in bytes.", min=1)]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")]
-
-
-def format_option(table: Mapping[str, Any]) -> Any:
-    """Return a --format option whose help lists exactly the keys of `table`."""
-    return typer.Option("--format", "-f", help=f"One of: {', '.join(table)}.")
-
-
-def check_format(fmt: str, table: Mapping[str, Any]) -> None:
-    """Refuse a format that is not in the command's renderer table."""
-    if fmt not in table:
-        raise InputError(f"unknown format '{fmt}'", fix=f"use one of: {', '.join(table)}")
-
-
-def use_color(output: Path | None) -> bool:
-    """Return whether to colour: only on a terminal, never with NO_COLOR or into a file."""
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-@app.command()
-@handle_errors
-def assess(
-    resume: Annotated[
-        str | None, typer.Argument(help="Résumé file, or - for standard input.", show_default=False)
-    ] = None,
-    skills: Annotated[
-        list[str] | None,
-        typer.Option("--skills", "-s", help="Skills, comma or semicolon separated; repeatable."),
-    ] = None,
-    role: RoleOpt = None,
-    fmt: Annotated[str, format_option(RENDERERS)] = "text",
-    output: OutputOpt = None,
-    fail_under: Annotated[
-        int | None, typer.Option(help="Exit 1 when the score is below this.", min=0, max=100)
-    ] = None,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
-    catalog: CatalogOpt = None,
 ) -> None:
-    """Assess a résumé and/or typed skills: what is covered, what is missing, what next."""
-    check_format(fmt, RENDERERS)
-    if resume is None and not skills:
-        raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
-    kit = Toolkit.load(catalog)
-    if resume is not None:
-        report = kit.assess_document(read_document(resume, max_size), role, skills)
-    else:
-        report = kit.assess_text("", role, "--skills", skills)
-    for note in report.extraction.notes:
-        typer.echo(f"mlgap: warning: {printable_line(note)}", err=True)
-    for item in report.extraction.unrecognized:
-        hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
-        warning = f"'{item.text}' matches no skill{hint}"
-        typer.echo(f"mlgap: warning: {printable_line(warning)}", err=True)
-    write_output(RENDERERS[fmt](report, use_color(output)), output)
-    if fail_under is not None and report.score < fail_under:
-        raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))
+    """How far is a résumé from a machine-learning career, and what next?"""
 
 
-@app.command("skills")
-@handle_errors
-def skills_command(
-    query: Annotated[str | None, typer.Argument(help="Filter by id, name or alias.")] = None,
-    fmt: Annotated[str, format_option(SKILLS_RENDERERS)] = "text",
-    catalog: CatalogOpt = None,
-) -> None:
-    """Browse the skills catalog."""
-    check_format(fmt, SKILLS_RENDERERS)
-    typer.echo(SKILLS_RENDERERS[fmt](Toolkit.load(catalog).catalog, query), nl=False)
-
-
-@app.command()
-@handle_errors
-def roles(
-    fmt: Annotated[str, format_option(ROLES_RENDERERS)] = "text", catalog: CatalogOpt = None
-) -> None:
-    """List the roles one can assess against."""
-    check_format(fmt, ROLES_RENDERERS)
-    typer.echo(ROLES_RENDERERS[fmt](Toolkit.load(catalog).catalog), nl=False)
-
-
-@app.command()
-@handle_errors
-def batch(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(help="Résumé files and folders (walked recursively).", show_default=False),
-    ] = None,
-    files_from: Annotated[
-        str | None, typer.Option(help="Read more paths from this file, one a line (- for stdin).")
-    ] = None,
-    glob: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="File-name pattern for folders; repeatable. "
-            "Default: *.txt, *.text, *.md, *.pdf, *.docx."
-        ),
-    ] = None,
-    role: RoleOpt = None,
-    fmt: Annotated[str, format_option(ROW_FORMATS)] = "csv",
-    output: OutputOpt = None,
-    summary: Annotated[
-        Path | None, typer.Option(help="Write a Markdown cohort summary here.")
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).", min=0)
-    ] = 0,
-    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
-    catalog: CatalogOpt = None,
-) -> None:
-    """Assess every résumé of a cohort; one row each, bad files as error rows."""
-    from mlgap.batch.paths import DEFAULT_GLOBS, collect_paths
-    from mlgap.batch.run import run_batch
-    from mlgap.batch.summary import Summary
-    from mlgap.cli.terminal import interruptible, progress
-
-    check_format(fmt, ROW_FORMATS)
-    found = collect_paths(paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS)
-    catalog_dir = str(catalog) if catalog else None
-    kit = Toolkit.load(catalog_dir)
-    cohort = Summary.for_role(kit.catalog, role)
-    rows = run_batch(
-        found, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, catalog_dir=catalog_dir, kit=kit
-    )
-    with interruptible(), atomic_output(output) as out, progress(len(found)) as advance:
-        out.write(ROW_FORMATS[fmt].header)
-        for row in rows:
-            out.write(row.line)
-            cohort.add(row)
-            advance()
-    if summary is not None:
-        write_output(cohort.markdown(), summary)
-    if sys.stderr.isatty():
-        typer.echo(cohort.terminal(), err=True, nl=False)
-    if cohort.failed:
-        typer.echo(
-            f"mlgap: {cohort.failed} of {len(found)} files could not be assessed "
-            "(see their error rows)",
-            err=True,
-        )
-        raise typer.Exit(int(ExitCode.SOME_FILES_FAILED))
-
-
-@catalog_app.command("check")
-@handle_errors
-def catalog_check(
-    path: Annotated[Path | None, typer.Argument(help="Catalog folder (default: shipped).")] = None,
-) -> None:
-    """Validate a catalog folder; print every problem as file:line: message."""
-    c = Toolkit.load(path).catalog
-    typer.echo(
-        f"{c.source}: ok: {len(c.skills)} skills, {len(c.roles)} roles, "
-        f"{len(c.phases)} phases, {len(c.levels)} levels"
-    )
+catalog_app = typer.Typer(
+    cls=MlgapGroup, context_settings=HELP, no_args_is_help=True, help="Check a skills catalog."
+)
+app.add_typer(catalog_app, name="catalog")
+app.command("assess", context_settings=HELP)(commands.assess)
+app.command("batch", context_settings=HELP)(batch_command.batch)
+app.command("skills", context_settings=HELP)(commands.skills)
+app.command("roles", context_settings=HELP)(commands.roles)
+catalog_app.command("check", context_settings=HELP)(commands.catalog_check)
 
 
 def main() -> None:
     """Run the mlgap command line."""
+    if sys.stdout is None:  # started with stdout closed (>&-): nothing could be printed
+        _say("error: standard output is closed (redirect it, or give -o FILE)")
+        sys.exit(int(ExitCode.BAD_INPUT))
     app(prog_name="mlgap")

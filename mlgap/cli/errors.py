@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
 
-from mlgap.errors import MlgapError
+from mlgap.errors import ExitCode, MlgapError
 from mlgap.render.printable import printable_line
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def quiet_closed_pipe() -> None:
+    """Point stdout at /dev/null, so that no later flush fails again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno() if sys.stdout is not None else 1)
+        os.close(devnull)
 
 
 def handle_errors(command: F) -> F:
@@ -25,5 +36,8 @@ def handle_errors(command: F) -> F:
             for line in str(error).splitlines():
                 typer.echo(f"mlgap: error: {printable_line(line)}", err=True)
             raise typer.Exit(int(error.exit_code)) from None
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+            quiet_closed_pipe()
+            raise typer.Exit(int(ExitCode.CLOSED_PIPE)) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps loses the signature type

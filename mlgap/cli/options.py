@@ -1,0 +1,100 @@
+"""The options several commands share, spelled the same everywhere.
+
+Short forms mean one thing in every command: -r role, -f format, -o output, -j jobs,
+-s skills, -q quiet, -v verbose, -V version, -h help.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlgap.errors import InputError
+
+MAX_SIZE_LIMIT = 1 << 34  # 16 GiB: beyond any file, and still a size the OS can read
+
+
+class Color(StrEnum):
+    """When to colour a report for people."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option("--catalog", help="Use the catalog in this folder instead of the shipped one."),
+]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--role", "-r", help="Role to assess against (default: the catalog's).", show_default=False
+    ),
+]
+MaxSizeOpt = Annotated[
+    int,
+    typer.Option(help="Largest résumé accepted, in bytes.", min=1, max=MAX_SIZE_LIMIT),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write here (- for standard output).", show_default=False),
+]
+ColorOpt = Annotated[
+    Color,
+    typer.Option(help="Colour the text report: auto (a terminal, unless NO_COLOR), always, never."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say more: files skipped, cache misses.")
+]
+
+
+def format_option(table: Mapping[str, Any]) -> Any:
+    """Return a --format option whose help lists exactly the keys of `table`."""
+    return typer.Option("--format", "-f", help=f"One of: {', '.join(table)}.")
+
+
+def check_format(fmt: str, table: Mapping[str, Any]) -> None:
+    """Refuse a format that is not in the command's renderer table."""
+    if fmt not in table:
+        raise InputError(f"unknown format '{fmt}'", fix=f"use one of: {', '.join(table)}")
+
+
+def output_path(output: Path | None) -> Path | None:
+    """Return the file to write, or None for standard output (`-o -` means stdout)."""
+    return None if output is None or str(output) == "-" else output
+
+
+def use_color(choice: Color, output: Path | None) -> bool:
+    """Return whether to colour: --color, else FORCE_COLOR, NO_COLOR, and a terminal."""
+    if choice is not Color.auto:
+        return choice is Color.always
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return output is None and sys.stdout is not None and sys.stdout.isatty()
+
+
+def set_verbosity(quiet: bool, verbose: bool) -> None:
+    """Send the library's log lines to stderr: INFO with -v, WARNING by default, none with -q."""
+    logger = logging.getLogger("mlgap")
+    logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    if not any(isinstance(h, _Stderr) for h in logger.handlers):
+        logger.addHandler(_Stderr())
+
+
+class _Stderr(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it per command)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            print(f"mlgap: {record.getMessage()}", file=sys.stderr)
