@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer import Typer
+from typer.testing import CliRunner, Result
 
 from mlgap import Toolkit
+
+
+class StrictCliRunner(CliRunner):
+    """A CliRunner that lets exceptions through: a crash is a test error, not exit code 1."""
+
+    # The signature of CliRunner.invoke, with one default changed.
+    def invoke(
+        self,
+        app: Typer,
+        args: str | Sequence[str] | None = None,
+        input: bytes | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+        catch_exceptions: bool = False,
+        color: bool = False,
+        **extra: Any,
+    ) -> Result:
+        """Run `app` like CliRunner.invoke, but re-raise anything other than SystemExit."""
+        return super().invoke(app, args, input, env, catch_exceptions, color, **extra)
 
 
 @pytest.fixture(autouse=True)
@@ -24,10 +44,15 @@ def kit() -> Toolkit:
 
 
 @pytest.fixture
-def runner() -> Iterator[CliRunner]:
-    yield CliRunner()
+def runner() -> CliRunner:
+    return StrictCliRunner()
 
 
-def found(kit: Toolkit, text: str) -> set[str]:
-    """Return the ids `text` counts as had."""
-    return set(kit.extractor.extract(text).found)
+@pytest.fixture(scope="session")
+def found(kit: Toolkit) -> Callable[[str], set[str]]:
+    """Return a function giving the ids a text counts as had."""
+
+    def found(text: str) -> set[str]:
+        return set(kit.extractor.extract(text).found)
+
+    return found

@@ -63,7 +63,7 @@ def test_jobs_one_and_two_give_identical_output(runner: CliRunner, cohort: Path)
     lines = [json.loads(line) for line in outputs[0].splitlines()]
     assert len(lines) == 82
     assert {line["status"] for line in lines} == {"ok", "error"}
-    assert all(line["schema_version"] == 1 for line in lines if line["status"] == "ok")
+    assert all(line["schema_version"] == 2 for line in lines if line["status"] == "ok")
 
 
 def test_jsonl_rows_hold_the_assess_report(runner: CliRunner, tmp_path: Path) -> None:
@@ -124,23 +124,45 @@ def test_bad_usage_exits_two(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def _start_long_batch(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start a batch of 3000 long résumés; return once it is writing its report."""
     folder = tmp_path / "many"
     folder.mkdir()
+    first = folder / "r0000.txt"
     text = (EXAMPLES / "senior_specialist.txt").read_text(encoding="utf-8") * 3
-    for i in range(3000):
-        (folder / f"r{i:04d}.txt").write_text(text, encoding="utf-8")
+    first.write_text(text, encoding="utf-8")
+    for i in range(1, 3000):  # one text under 3000 names: quick to make, slow to assess
+        (folder / f"r{i:04d}.txt").hardlink_to(first)
     out = tmp_path / "cohort.jsonl"
     command = [sys.executable, "-m", "mlgap", "batch", str(folder), "-f", "jsonl", "-o", str(out)]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.5)
+    _wait_until_writing(process, out)
     return process, out
+
+
+def _wait_until_writing(process: subprocess.Popen[bytes], out: Path, bound: float = 60) -> None:
+    """Wait until the batch's temporary report beside `out` holds rows and the batch still runs.
+
+    mlgap.atomic_write makes a `.<name>.*.tmp` file as soon as writing starts. Rows in it mean
+    the worker pool is up too: a signal while the pool is still starting is another case.
+    """
+    pattern = f".{out.name}.*.tmp"
+    deadline = time.monotonic() + bound  # bounds a hang only; the usual wait is a second
+    while not any(tmp.stat().st_size for tmp in out.parent.glob(pattern)):
+        if process.poll() is not None:
+            _, stderr = process.communicate()
+            pytest.fail(f"the batch ended ({process.returncode}) before writing: {stderr!r}")
+        if time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            pytest.fail(f"no {pattern} with rows appeared in {out.parent} within {bound} s")
+        time.sleep(0.01)
+    assert process.poll() is None, "the batch finished before it could be interrupted"
 
 
 @pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "SIGINT"])
 def test_an_interrupted_batch_leaves_no_report(tmp_path: Path, how: str) -> None:
     """Killed, terminated or Ctrl-C'd: no final report file; a clean message when it can."""
     process, out = _start_long_batch(tmp_path)
-    assert process.poll() is None, "the batch finished before it could be interrupted"
     if how == "SIGINT":  # Ctrl-C reaches the whole foreground group
         os.killpg(process.pid, signal.SIGINT)
     else:  # kill and kill -9 reach the main process only: its workers must end by themselves

@@ -47,7 +47,9 @@ def test_an_edited_catalog_gets_its_own_entry(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, folder)
     before = Toolkit.load(folder)
     languages = folder / "languages.yaml"
-    languages.write_text(languages.read_text().replace("pyhton, ", "pyhton, snake lang, "))
+    text = languages.read_text(encoding="utf-8")
+    assert text.count("pyhton") == 1  # Python's typo alias, in flow or block style alike
+    languages.write_text(text.replace("pyhton", "snake lang"), encoding="utf-8")
     after = Toolkit.load(folder)
     assert len(_entries(tmp_path)) == 2
     assert "python" in after.assess_text("snake lang").extraction.found

@@ -417,7 +417,7 @@ def test_catalog_check_names_each_problem_by_file_and_line(
     folder = _catalog_with(tmp_path, "zz.yaml", text)
     result = CliRunner().invoke(app, ["catalog", "check", str(folder)], catch_exceptions=False)
     assert result.exit_code == 3
-    prefix = f"mlgap: error: {folder / 'zz.yaml'}"
+    prefix = str(folder / "zz.yaml")
     lines = result.stderr.splitlines()
     assert [line.replace(prefix, "zz.yaml") for line in lines] == expected
 

@@ -41,7 +41,7 @@ def test_json_report_has_the_promised_shape(runner: CliRunner) -> None:
         ["assess", str(EXAMPLES / "mid_level.txt"), "--role", "ml-specialist", "--format", "json"],
     )
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1 and data["role"]["id"] == "ml-specialist"
+    assert data["schema_version"] == 2 and data["role"]["id"] == "ml-specialist"
     assert 0 <= data["score"] <= 100
     assert {
         "found",
@@ -68,11 +68,15 @@ def test_markdown_and_output_file(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_fail_under_returns_one(runner: CliRunner) -> None:
-    """Scripts can gate on the score."""
+    """Below --fail-under: the whole report, exit 1, and one line with score and threshold."""
     low = runner.invoke(app, ["assess", "-s", "python", "--fail-under", "50", "-f", "json"])
     assert low.exit_code == 1
+    # The threshold, not an error message or a traceback:
+    assert low.stderr == "mlgap: score 3 is below --fail-under 50\n"
+    assert json.loads(low.stdout)["score"] < 50
     ok = runner.invoke(app, ["assess", "-s", "python", "--fail-under", "0", "-f", "json"])
-    assert ok.exit_code == 0
+    assert ok.exit_code == 0 and ok.stderr == ""
+    assert json.loads(ok.stdout) == json.loads(low.stdout)
 
 
 @pytest.mark.parametrize(

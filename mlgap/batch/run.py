@@ -34,6 +34,7 @@ from mlgap.toolkit import Toolkit
 CHUNK = 32  # résumés a worker takes at a time: few round trips, still smooth progress
 WINDOW = 4  # chunks in flight per worker
 DEFAULT_TIMEOUT = 30.0  # seconds one résumé may take in a worker; a real one takes ms
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 # mlgap's own outputs, left in a folder that is assessed again, are not résumés.
 _OWN_OUTPUTS = ("# mlgap cohort summary", "# mlgap report: ")
 
@@ -98,7 +99,7 @@ def _too_slow(signum: int, frame: FrameType | None) -> None:
     raise TooSlow
 
 
-def _init_worker(job: BatchJob) -> None:
+def _init_worker(job: BatchJob, parent: int) -> None:
     global _worker_job
     # Signals are the parent's to handle: a worker ignores Ctrl-C and dies quietly on
     # SIGTERM (the parent's own handlers, inherited by fork, would print tracebacks).
@@ -106,7 +107,9 @@ def _init_worker(job: BatchJob) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, _too_slow)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while forked
+    # The parent's pid comes from the parent: asked here, it may already be init's.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _worker_job = job
     # Each résumé makes thousands of short-lived objects and no reference cycles worth
     # chasing: with the long-lived tables frozen and a larger first generation, the cycle
@@ -173,11 +176,11 @@ def _in_workers(paths: list[str], workers: int, job: BatchJob) -> Iterator[Batch
     chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
     # A bounded window of chunks in flight keeps memory flat and the output in order; an
     # executor (unlike multiprocessing.Pool) reports a worker that dies instead of hanging.
-    pool = ProcessPoolExecutor(workers, context, _init_worker, (job,))
+    pool = ProcessPoolExecutor(workers, context, _init_worker, (job, os.getpid()))
     window: deque[Future[list[BatchRow]]] = deque()
     try:
         for chunk in chunks:
-            window.append(pool.submit(_worker_chunk, chunk))
+            window.append(_submit(pool, chunk))
             if len(window) >= WINDOW * workers:
                 yield from window.popleft().result()
         while window:
@@ -190,6 +193,20 @@ def _in_workers(paths: list[str], workers: int, job: BatchJob) -> Iterator[Batch
         ) from exc
     finally:
         _stop(pool, window)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[str]) -> Future[list[BatchRow]]:
+    """Submit a chunk with Ctrl-C and SIGTERM held back until the pool is in a steady state.
+
+    A submit may start worker processes and the pool's thread; an interruption half way
+    through that leaves a pool that can neither finish nor be shut down. Held back, the
+    signal arrives a moment later, at a point where the pool can be stopped cleanly.
+    """
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return pool.submit(_worker_chunk, chunk)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _stop(pool: ProcessPoolExecutor, window: deque[Future[list[BatchRow]]]) -> None:

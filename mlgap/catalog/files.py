@@ -65,18 +65,19 @@ def _read_inside(root: Path, path: Path) -> bytes:
     except (OSError, RuntimeError) as exc:  # a dangling link or a loop of links
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a loop of links"
         raise _problem(shown, f"cannot be read: {detail}", "point it at a real file") from exc
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        os.close(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _problem(
                 shown, "not a regular file (a folder, FIFO or device)", "remove it or rename it"
             )
-        if info.st_size > MAX_FILE_BYTES:
-            raise _problem(
-                shown,
-                f"is {info.st_size:,} bytes, over a catalog file's {MAX_FILE_BYTES:,}-byte limit",
-                "split it into several files",
-            )
+        raise _problem(
+            shown,
+            f"is {info.st_size:,} bytes, over a catalog file's {MAX_FILE_BYTES:,}-byte limit",
+            "split it into several files",
+        )
+    with os.fdopen(fd, "rb") as handle:
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:

@@ -19,7 +19,8 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
-from mlgap.cli import batch_command, commands
+from mlgap.cli.batch_command import batch
+from mlgap.cli.commands import assess, catalog_check, roles, skills
 from mlgap.cli.errors import quiet_closed_pipe
 from mlgap.errors import ExitCode
 from mlgap.render.printable import printable_line
@@ -74,8 +75,8 @@ def run_guarded(run: Any) -> int:
     except (typer.Abort, KeyboardInterrupt):
         _say("interrupted")
         return int(ExitCode.INTERRUPTED)
-    except OSError as error:  # the interpreter's last flush of a closed or full stdout
-        return _output_failed(error)
+    except OSError as error:  # one the core did not turn into a typed error: still one line
+        return _os_error(error)
     except Exception as error:
         if os.environ.get("MLGAP_DEBUG") == "1":
             raise
@@ -89,12 +90,13 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
 
 
-def _output_failed(error: OSError) -> int:
-    """A write to standard output failed: a closed pipe quietly, anything else in one line."""
+def _os_error(error: OSError) -> int:
+    """Say what the system refused: a closed pipe quietly, anything else in one line."""
     if error.errno == errno.EPIPE:
         quiet_closed_pipe()
         return int(ExitCode.CLOSED_PIPE)
-    _say(f"error: cannot write the output: {error.strerror or error}")
+    where = f"{error.filename}: " if error.filename else ""
+    _say(f"error: {where}{error.strerror or error}")
     return int(ExitCode.BAD_INPUT)
 
 
@@ -127,11 +129,11 @@ catalog_app = typer.Typer(
     cls=MlgapGroup, context_settings=HELP, no_args_is_help=True, help="Check a skills catalog."
 )
 app.add_typer(catalog_app, name="catalog")
-app.command("assess", context_settings=HELP)(commands.assess)
-app.command("batch", context_settings=HELP)(batch_command.batch)
-app.command("skills", context_settings=HELP)(commands.skills)
-app.command("roles", context_settings=HELP)(commands.roles)
-catalog_app.command("check", context_settings=HELP)(commands.catalog_check)
+app.command("assess", context_settings=HELP)(assess)
+app.command("batch", context_settings=HELP)(batch)
+app.command("skills", context_settings=HELP)(skills)
+app.command("roles", context_settings=HELP)(roles)
+catalog_app.command("check", context_settings=HELP)(catalog_check)
 
 
 def main() -> None:

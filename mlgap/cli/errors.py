@@ -11,10 +11,15 @@ from typing import Any, TypeVar
 
 import typer
 
-from mlgap.errors import ExitCode, MlgapError
+from mlgap.errors import CatalogError, ExitCode, MlgapError
 from mlgap.render.printable import printable_line
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _safe(text: str) -> str:
+    """Return text any terminal can take: a file name that is not UTF-8 shows its bytes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def quiet_closed_pipe() -> None:
@@ -32,9 +37,15 @@ def handle_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except CatalogError as error:
+            # `path:line: message`, one problem a line, as compilers print them: editors and
+            # CI annotators jump to each.
+            for problem in error.problems:
+                typer.echo(_safe(printable_line(MlgapError.__str__(problem))), err=True)
+            raise typer.Exit(int(error.exit_code)) from None
         except MlgapError as error:
             for line in str(error).splitlines():
-                typer.echo(f"mlgap: error: {printable_line(line)}", err=True)
+                typer.echo(f"mlgap: error: {_safe(printable_line(line))}", err=True)
             raise typer.Exit(int(error.exit_code)) from None
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             quiet_closed_pipe()

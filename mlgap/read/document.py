@@ -109,25 +109,26 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         detail = exc.strerror if isinstance(exc, OSError) else "not a valid path"
         raise InputError(f"cannot be read: {detail}", path=path, kind="unreadable") from exc
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise _directory(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(
-                "not a regular file (a FIFO, socket or device)",
-                path=path,
-                fix="give a résumé file",
-                kind="not-regular",
-            )
-        if info.st_size > max_bytes:
-            raise _too_large(path, max_bytes, info.st_size)
+        raise InputError(
+            "not a regular file (a FIFO, socket or device)",
+            path=path,
+            fix="give a résumé file",
+            kind="not-regular",
+        )
+    if info.st_size > max_bytes:
+        os.close(fd)
+        raise _too_large(path, max_bytes, info.st_size)
+    with os.fdopen(fd, "rb") as handle:
         try:
             data = handle.read(max_bytes + 1)  # the file may grow after fstat()
         except OSError as exc:
-            raise InputError(
-                f"cannot be read: {exc.strerror}", path=path, kind="unreadable"
-            ) from exc
+            message = f"cannot be read: {exc.strerror}"
+            raise InputError(message, path=path, kind="unreadable") from exc
     if len(data) > max_bytes:
         raise _too_large(path, max_bytes)
     return data
