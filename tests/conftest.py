@@ -31,11 +31,26 @@ class StrictCliRunner(CliRunner):
         return super().invoke(app, args, input, env, catch_exceptions, color, **extra)
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One catalog cache for the whole run: building it costs ~0.2 s, and most tests load it."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
+    """HOME and the cache are never the real ones; tests of the cache itself use their own."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    for name in ("NO_COLOR", "FORCE_COLOR", "MLGAP_CACHE_DIR", "MLGAP_NO_CACHE", "MLGAP_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give this test a cache of its own, empty, at tmp_path/cache."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path / "cache"
 
 
 @pytest.fixture(scope="session")

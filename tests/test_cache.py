@@ -13,6 +13,11 @@ SHIPPED = Path(__file__).resolve().parent.parent / "skills"
 RESUME = "Skills: Python, PyTorch, Docker; no experience with Kubernetes."
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(own_cache: Path) -> None:
+    """Every test here looks at the cache folder: each gets an empty one of its own."""
+
+
 def _entries(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "cache" / "mlgap").glob("*.pickle"))
 

@@ -26,6 +26,11 @@ class _Tripwire:
         return (Path.write_text, (Path(self.marker), "loaded"))  # type: ignore[return-value]  # a bound call is what pickle wants
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(own_cache: Path) -> None:
+    """Every test here looks at the cache folder: each gets an empty one of its own."""
+
+
 def _folder(tmp_path: Path) -> Path:
     return tmp_path / "cache" / "mlgap"
 

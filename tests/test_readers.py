@@ -182,3 +182,22 @@ def test_arbitrary_bytes_read_or_fail_cleanly(data: bytes) -> None:
         document_from_bytes(data, "random")
     except InputError as error:
         assert error.kind and error.message
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_encrypted_pdfs_open_with_an_empty_password_only(algorithm: str) -> None:
+    """A "protected" PDF (empty user password) is read, RC4 or AES; a real password is refused."""
+    reader = PdfReader(io.BytesIO(make_pdf([["Skills: Python and SQL"]])))
+    for user, readable in (("", True), ("secret", False)):
+        writer = PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page)
+        writer.encrypt(user_password=user, owner_password="owner", algorithm=algorithm)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        if readable:
+            assert "Python" in document_from_bytes(buffer.getvalue(), "p.pdf").text
+        else:
+            with pytest.raises(InputError) as caught:
+                document_from_bytes(buffer.getvalue(), "p.pdf")
+            assert caught.value.kind == "encrypted"

@@ -8,6 +8,7 @@ error (code 70, with a request to report it; MLGAP_DEBUG=1 shows the traceback).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -46,7 +47,8 @@ class MlgapGroup(TyperGroup):
         if not list(argv) and self.name in (None, "", "main", "mlgap"):  # bare `mlgap`
             _say("error: no command given (see 'mlgap --help')")
             context = self.make_context("mlgap", [], resilient_parsing=True)
-            typer.echo(self.get_help(context), err=True)
+            with contextlib.redirect_stdout(sys.stderr):  # typer's help prints to stdout
+                typer.echo(self.get_help(context), err=True, nl=False)
             sys.exit(int(ExitCode.BAD_INPUT))
         sys.exit(run_guarded(lambda: super(MlgapGroup, self).main(*args, **kwargs)))
 

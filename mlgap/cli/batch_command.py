@@ -69,7 +69,7 @@ def _check_outputs(
     targets = [resolve_target(o) for o in outputs]
     if len(targets) == 2 and targets[0] == targets[1]:
         raise InputError("--summary and --output name the same file", fix="give two names")
-    readers = {resolve_target(Path(p)) for p in found if Path(p).exists()}
+    readers = {Path(p).resolve() for p in found}
     folders = [Path(p).resolve() for p in inputs if Path(p).is_dir()]
     if files_from not in (None, "-"):
         readers.add(Path(files_from).resolve())
