@@ -166,8 +166,8 @@ def docx_body(inner: str) -> bytes:
 
 
 def docx_nested(depth: int) -> bytes:
-    """Return a .docx whose body nests `depth` elements, with a skill at the bottom."""
-    inner = "<w:sdt>" * depth + "<w:p><w:r><w:t>Python</w:t></w:r></w:p>" + "</w:sdt>" * depth
+    """Return a .docx whose body nests `depth` paragraphs, with a skill at the bottom."""
+    inner = "<w:p>" * depth + "<w:r><w:t>Python</w:t></w:r>" + "</w:p>" * depth
     return make_docx_parts({"word/document.xml": docx_body(inner)})
 
 

@@ -159,12 +159,14 @@ def _wait_until_writing(process: subprocess.Popen[bytes], out: Path, bound: floa
     assert process.poll() is None, "the batch finished before it could be interrupted"
 
 
-@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGTERM-group"])
 def test_an_interrupted_batch_leaves_no_report(tmp_path: Path, how: str) -> None:
-    """Killed, terminated or Ctrl-C'd: no final report file; a clean message when it can."""
+    """Killed, terminated, hung up or Ctrl-C'd: no report file, one clean message, no traceback."""
     process, out = _start_long_batch(tmp_path)
     if how == "SIGINT":  # Ctrl-C reaches the whole foreground group
         os.killpg(process.pid, signal.SIGINT)
+    elif how == "SIGTERM-group":  # `kill -- -PGID`: the workers get it too, and die quietly
+        os.killpg(process.pid, signal.SIGTERM)
     else:  # kill and kill -9 reach the main process only: its workers must end by themselves
         process.send_signal(getattr(signal, how))
     _, stderr = process.communicate(timeout=60)
@@ -174,4 +176,5 @@ def test_an_interrupted_batch_leaves_no_report(tmp_path: Path, how: str) -> None
     else:
         assert process.returncode == 130
         assert b"interrupted: no report was written" in stderr
+        assert b"Traceback" not in stderr and len(stderr.splitlines()) == 1
         assert not list(tmp_path.glob(".cohort.jsonl.*"))

@@ -4,13 +4,15 @@ A bad file becomes an error row and the batch goes on. Rows come back in the ord
 paths whatever the number of workers, one at a time, so memory stays flat. Workers format
 each row's output line themselves, so the parent only writes and tallies.
 
-The job travels explicitly: in-process runs hold it in a local `BatchJob`; only a worker
-process keeps one in a module global (set by its initializer), tunes its own collector and
-holds each résumé to the time budget (an error row `too-slow`, the batch goes on).
+The job travels explicitly, as a `BatchJob`: held by the in-process run, or handed to each
+worker process when it starts (fork: the loaded catalog comes along, nothing is reloaded).
+Only a worker tunes its own collector and holds each résumé to the time budget (an error
+row `too-slow`, the batch goes on): the caller's process is left as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -19,10 +21,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from types import FrameType
+from typing import Any
 
 from mlgap.assess.scoring import role_of
 from mlgap.batch.rows import BatchRow
@@ -32,7 +34,8 @@ from mlgap.render.batch_rows import ROW_FORMATS, RowFormat
 from mlgap.toolkit import Toolkit
 
 CHUNK = 32  # résumés a worker takes at a time: few round trips, still smooth progress
-WINDOW = 4  # chunks in flight per worker
+CHUNK_BYTES = 16 * 1024  # of paths in one chunk: HELD of them fit in a pipe with room to spare
+HELD = 2  # chunks a worker holds: one it works on, one ready for when it is done
 DEFAULT_TIMEOUT = 30.0  # seconds one résumé may take in a worker; a real one takes ms
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 # mlgap's own outputs, left in a folder that is assessed again, are not résumés.
@@ -91,16 +94,11 @@ class BatchJob:
         return rows
 
 
-# In a worker process only: the job its initializer was given, used for thousands of résumés.
-_worker_job: BatchJob | None = None
-
-
 def _too_slow(signum: int, frame: FrameType | None) -> None:
     raise TooSlow
 
 
-def _init_worker(job: BatchJob, parent: int) -> None:
-    global _worker_job
+def _init_worker(parent: int) -> None:
     # Signals are the parent's to handle: a worker ignores Ctrl-C and dies quietly on
     # SIGTERM (the parent's own handlers, inherited by fork, would print tracebacks).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -110,19 +108,12 @@ def _init_worker(job: BatchJob, parent: int) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked while forked
     # The parent's pid comes from the parent: asked here, it may already be init's.
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    _worker_job = job
     # Each résumé makes thousands of short-lived objects and no reference cycles worth
     # chasing: with the long-lived tables frozen and a larger first generation, the cycle
     # collector stops costing a fifth of the run (measured: 1.86 -> 1.55 ms a résumé).
     # Done in the worker only: the caller's own collector settings are its business.
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
-
-
-def _worker_chunk(paths: list[str]) -> list[BatchRow]:
-    if _worker_job is None:
-        raise RuntimeError("a batch worker ran before its initializer")
-    return _worker_job.assess_chunk(paths)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -169,53 +160,136 @@ def run_batch(
     return _in_workers(paths, workers, job)
 
 
+def _chunks(paths: list[str]) -> Iterator[list[str]]:
+    """Cut `paths` into chunks of CHUNK paths and at most CHUNK_BYTES of text."""
+    chunk: list[str] = []
+    size = 0
+    for path in paths:
+        if chunk and (len(chunk) == CHUNK or size + len(path) > CHUNK_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(path)
+        size += len(path)
+    if chunk:
+        yield chunk
+
+
+class _Worker:
+    """One worker process and the pipe to it; the chunks it holds, oldest first."""
+
+    def __init__(self, context: Any, job: BatchJob) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, job, os.getpid()), daemon=True)
+        self.process.start()
+        child.close()
+        self.held: deque[int] = deque()  # numbers of the chunks sent, in the order sent
+
+
+def _serve(conn: Connection, job: BatchJob, parent: int) -> None:
+    """Run in a worker: assess each chunk that comes, send its rows back, until told to end."""
+    _init_worker(parent)
+    while True:
+        try:
+            paths = conn.recv()
+        except (EOFError, OSError):
+            return
+        if paths is None:
+            return
+        conn.send(job.assess_chunk(paths))
+
+
 def _in_workers(paths: list[str], workers: int, job: BatchJob) -> Iterator[BatchRow]:
+    """Yield the rows of `paths` in order, assessed by `workers` processes.
+
+    Each worker has a pipe of its own: no lock is shared between workers, so one that is
+    killed (kill -9, a signal to the group) cannot leave the others or the parent stuck,
+    and a worker that dies is seen at once. A worker holds at most HELD chunks, each of
+    at most CHUNK_BYTES of paths, so a send never waits on a full pipe; chunks are not
+    handed out further ahead of the next row due than the workers can hold, so memory
+    stays flat whatever the order chunks finish in.
+    """
     methods = multiprocessing.get_all_start_methods()
     # fork: each worker starts with the parent's loaded toolkit, no pickling, no reload.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
-    # A bounded window of chunks in flight keeps memory flat and the output in order; an
-    # executor (unlike multiprocessing.Pool) reports a worker that dies instead of hanging.
-    pool = ProcessPoolExecutor(workers, context, _init_worker, (job, os.getpid()))
-    window: deque[Future[list[BatchRow]]] = deque()
+    chunks = enumerate(_chunks(paths))
+    done: dict[int, list[BatchRow]] = {}
+    pool: list[_Worker] = []
+    held_back = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
-        for chunk in chunks:
-            window.append(_submit(pool, chunk))
-            if len(window) >= WINDOW * workers:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
-    except BrokenProcessPool as exc:
-        raise MlgapError(
-            "a worker process died (out of memory, or killed)",
-            fix="run again, with fewer --jobs if memory is short",
-            kind="internal",
-        ) from exc
+        pool = [_Worker(context, job) for _ in range(workers)]  # not half-started on Ctrl-C
     finally:
-        _stop(pool, window)
-
-
-def _submit(pool: ProcessPoolExecutor, chunk: list[str]) -> Future[list[BatchRow]]:
-    """Submit a chunk with Ctrl-C and SIGTERM held back until the pool is in a steady state.
-
-    A submit may start worker processes and the pool's thread; an interruption half way
-    through that leaves a pool that can neither finish nor be shut down. Held back, the
-    signal arrives a moment later, at a point where the pool can be stopped cleanly.
-    """
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held_back)
     try:
-        return pool.submit(_worker_chunk, chunk)
+        yield from _drive(pool, chunks, done)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        _end(pool)
 
 
-def _stop(pool: ProcessPoolExecutor, window: deque[Future[list[BatchRow]]]) -> None:
-    """Shut the pool down; if work is left (Ctrl-C, an error), end the workers at once."""
-    if window:
-        for future in window:
-            future.cancel()
-        # Waiting for a busy worker to finish its chunk could take long: they hold nothing
-        # that needs saving, so they are ended now. The executor has no public way to.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+def _drive(
+    pool: list[_Worker], chunks: Iterator[tuple[int, list[str]]], done: dict[int, list[BatchRow]]
+) -> Iterator[BatchRow]:
+    due, sent_all, ahead = 0, False, HELD * len(pool)
+    pending: tuple[int, list[str]] | None = None
+    while True:
+        for worker in pool:  # hand out chunks while workers have room and order allows
+            while len(worker.held) < HELD and not sent_all:
+                pending = pending or next(chunks, None)
+                if pending is None:
+                    sent_all = True
+                elif pending[0] < due + ahead:
+                    _send(worker, pending)
+                    pending = None
+                else:
+                    break
+        while due in done:
+            yield from done.pop(due)
+            due += 1
+        if sent_all and not any(w.held for w in pool):
+            return
+        _collect(pool, done)
+
+
+def _send(worker: _Worker, chunk: tuple[int, list[str]]) -> None:
+    try:
+        worker.conn.send(chunk[1])
+    except OSError as exc:  # the worker is gone
+        raise _died() from exc
+    worker.held.append(chunk[0])
+
+
+def _died() -> MlgapError:
+    return MlgapError(
+        "a worker process died (out of memory, or killed)",
+        fix="run again, with fewer --jobs if memory is short",
+        kind="internal",
+    )
+
+
+def _collect(pool: list[_Worker], done: dict[int, list[BatchRow]]) -> None:
+    """Wait for a worker to send rows back, and keep them by chunk number."""
+    busy = [w for w in pool if w.held]
+    ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+    for worker in busy:
+        if worker.conn in ready:
+            try:
+                done[worker.held.popleft()] = worker.conn.recv()
+            except (EOFError, OSError):
+                ready.append(worker.process.sentinel)
+        if worker.process.sentinel in ready and not worker.conn.poll():
+            raise _died()
+
+
+def _end(pool: list[_Worker]) -> None:
+    """End the workers: told to stop when all is done, stopped at once if work is left."""
+    for worker in pool:
+        if worker.held:  # interrupted or failed: the work left is not wanted
+            worker.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+    for worker in pool:
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
