@@ -39,20 +39,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
         )
         data = body.encode("latin-1")
         objects.append(f"<< /Length {len(data)} >>\nstream\n{body}\nendstream")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{obj}\nendobj\n".encode("latin-1"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return _pdf_file([obj.encode("latin-1") for obj in objects])
 
 
 def make_docx(paragraphs: list[str], header: str = "") -> bytes:

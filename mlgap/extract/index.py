@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mlgap.catalog.model import Catalog
+from mlgap.catalog.model import Catalog, Skill
 from mlgap.tokens import alias_key
 
 FUZZY_MIN_LENGTH = 7
@@ -89,34 +89,7 @@ def build_index(catalog: Catalog) -> Index:
     # ("Tensorflw") is a typo; words of the other categories are ordinary English words.
     fuzzy = catalog.skills_where("technology")
     for skill in catalog.skills.values():
-        for alias in skill.aliases:
-            index.add(alias, Target(skill.id, "alias", alias))
-            key = alias_key(alias)
-            if (
-                skill.id in fuzzy
-                and len(key) == 1
-                and len(key[0]) >= FUZZY_MIN_LENGTH
-                and key[0].isalpha()
-            ):
-                index.add_fuzzy(key[0])
-        for alias in skill.instances:
-            index.add(alias, Target(skill.id, "instance", alias))
-        for alias in skill.ambiguous:
-            sensitive = alias != alias.lower()
-            index.add(
-                alias,
-                Target(skill.id, "alias", alias, ambiguous=True, case_sensitive=sensitive),
-                plural=False,
-            )
-        for alias in skill.conditional:
-            index.add(alias, Target(skill.id, "alias", alias, conditional=True), plural=False)
-        for phrase in skill.other_meanings:
-            index.add(phrase, Target(skill.id, "block", phrase), plural=False)
-        for heading in skill.headings:
-            squashed = "".join(alias_key(heading))
-            index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
-        if skill.near:
-            index.near[skill.id] = _near_pattern(skill.near)
+        _add_skill(index, skill, skill.id in fuzzy)
     # Split spellings ("Py Torch") are looked for only among one-word names: a name of
     # several words is found by its words whatever stands between them.
     natural = {"".join(k) for k in index.phrases if len(k) > 1}
@@ -136,6 +109,33 @@ def build_index(catalog: Catalog) -> Index:
         if any(s > 1 for s in sizes)
     }
     return index
+
+
+def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
+    """Add every phrase of one skill, each kind with the conditions it counts under."""
+    for alias in skill.aliases:
+        index.add(alias, Target(skill.id, "alias", alias))
+        key = alias_key(alias)
+        if fuzzy and len(key) == 1 and len(key[0]) >= FUZZY_MIN_LENGTH and key[0].isalpha():
+            index.add_fuzzy(key[0])
+    for alias in skill.instances:
+        index.add(alias, Target(skill.id, "instance", alias))
+    for alias in skill.ambiguous:
+        sensitive = alias != alias.lower()
+        index.add(
+            alias,
+            Target(skill.id, "alias", alias, ambiguous=True, case_sensitive=sensitive),
+            plural=False,
+        )
+    for alias in skill.conditional:
+        index.add(alias, Target(skill.id, "alias", alias, conditional=True), plural=False)
+    for phrase in skill.other_meanings:
+        index.add(phrase, Target(skill.id, "block", phrase), plural=False)
+    for heading in skill.headings:
+        squashed = "".join(alias_key(heading))
+        index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
+    if skill.near:
+        index.near[skill.id] = _near_pattern(skill.near)
 
 
 def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
