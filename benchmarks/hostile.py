@@ -62,6 +62,8 @@ def build_files(folder: Path, scale: float) -> None:
     for name, build in BUILDERS.items():
         (folder / name).write_bytes(build(scale))
     (folder / "typed.txt").write_bytes(typed_words(scale))
+    (folder / "bomb.yaml").write_bytes(yaml_bomb(scale))
+    (folder / "big.yaml").write_bytes(big_yaml(scale))
     (folder / "deep.docx").write_bytes(docx_deep(scale))
 
 
@@ -91,10 +93,10 @@ def cases(folder: Path, scale: float) -> dict[str, list[str]]:
     pieces = [typed[i : i + step] for i in range(0, len(typed), step)]
     out["typed-1MB-unknown"] = ["assess", *[a for p in pieces for a in ("-s", p)], "-f", "json"]
     out["report-to-/dev/full"] = ["assess", "-s", "python", "-o", "/dev/full"]
-    for name, content in (("bomb", yaml_bomb(scale)), ("big", big_yaml(scale))):
+    for name in ("bomb", "big"):
         catalog = folder / f"catalog-{name}"
         shutil.copytree(SHIPPED, catalog)
-        (catalog / "zz.yaml").write_bytes(content)
+        (folder / f"{name}.yaml").rename(catalog / "zz.yaml")
         out[f"catalog-yaml-{name}"] = ["catalog", "check", str(catalog)]
     for name, make in (("dev-zero", "zero"), ("fifo", "fifo")):
         catalog = folder / f"catalog-{name}"

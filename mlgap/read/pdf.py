@@ -16,7 +16,9 @@ from typing import Any
 from mlgap.errors import InputError
 
 MAX_PAGES = 50  # a résumé is a few pages; a 2,000-page PDF is not one
-MAX_CONTENT = 3 * 1024 * 1024  # bytes of drawing instructions parsed, all pages together
+# Bytes of drawing instructions parsed, all pages together: pypdf parses some 200 KB a
+# second of dense text instructions, and a text résumé's page holds 5-50 KB of them.
+MAX_CONTENT = 640 * 1024
 MAX_INFLATED = 16 * 1024 * 1024  # bytes one compressed stream may inflate to
 _LIMITS = dict.fromkeys(
     (
