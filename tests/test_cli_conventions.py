@@ -151,3 +151,22 @@ def test_json_from_stdin_on_a_pipe(runner: CliRunner) -> None:
     """`-` reads a piped résumé without a prompt on stdout."""
     result = runner.invoke(app, ["assess", "-", "-f", "json"], input="Skills: Docker, SQL\n")
     assert {f["id"] for f in json.loads(result.stdout)["found"]} == {"docker", "sql"}
+
+
+def test_reading_stdin_from_a_terminal_says_so() -> None:
+    """`mlgap assess -` with a terminal as stdin says it waits, and reads until Ctrl-D."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "mlgap", "assess", "-", "-f", "json"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        os.close(terminal)
+        os.write(controller, b"Skills: Python, SQL\n\x04")
+        out, err = process.communicate(timeout=60)
+    os.close(controller)
+    assert b"reading a r\xc3\xa9sum\xc3\xa9 from standard input" in err
+    assert {f["id"] for f in json.loads(out)["found"]} == {"python", "sql"}
