@@ -1,39 +1,77 @@
-"""Measure extraction against hand labels: micro precision, recall and F1, and the worst errors.
+"""Measure extraction against hand labels: both protocols, two fixed halves, errors with text.
 
-    python -m benchmarks.evaluate LABELS.jsonl DOCS_DIR [--scope scope.json] [--worst 15]
-    python -m benchmarks.evaluate --corpus ../shared/corpus      # every set of the corpus
+    python -m benchmarks.evaluate --corpus ../shared/corpus [--half A|B|all] [--worst 15]
+    python -m benchmarks.evaluate LABELS.jsonl DOCS_DIR [--scope scope.json]
+    python -m benchmarks.evaluate --corpus ../shared/corpus --json      # the figures as JSON
 
 Labels are one JSON object a line: {"doc": name, "skills": {id: evidence}, "unsure": {...}}.
-Ids under "unsure" are left out of scoring (neither a hit nor a false alarm); with a scope,
-only the ids it lists are scored.
+Two protocols, as the corpus README defines them:
+- confident: the ids a labeller marked unsure are left out of that document's scoring;
+- strict: every id under "skills" counts, and a prediction of an unsure id is a false alarm.
+With a scope (SkillSpan's tool-only labels) only the ids it lists are scored.
+
+Halves: every document belongs to half A or B by a checksum of its name (fixed: the same
+split on every machine and every run). Rules are written looking at half A only; half B
+is reported beside it, and a gap between them is fitting to the documents looked at.
+The second labelling (`second-labels.jsonl`) gives the labellers' own agreement.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mlgap import Toolkit
 from mlgap.extract.results import COUNTED
 
+PROTOCOLS = ("confident", "strict")
+
+
+def half_of(doc: str) -> str:
+    """Return the fixed half ("A" or "B") a document belongs to."""
+    return "AB"[zlib.crc32(doc.encode()) % 2]
+
+
+def source_of(doc: str) -> str:
+    """Return where a document comes from: a CV, a job ad, or a SkillSpan posting."""
+    if doc.startswith("skillspan"):
+        return "skillspan"
+    return "vanetik job ads" if doc.startswith("vanetik_job") else "vanetik CVs"
+
 
 @dataclass
 class Score:
-    """Counts of one evaluation, overall, per skill and per category, with the errors."""
+    """Counts of one evaluation, overall, per skill, per category and per source."""
 
     docs: int = 0
     totals: Counter[str] = field(default_factory=Counter)
     per_skill: dict[str, Counter[str]] = field(default_factory=dict)
     per_cat: dict[str, Counter[str]] = field(default_factory=dict)
+    per_source: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def count(self, kind: str, skill: str, category: str, source: str) -> None:
+        self.totals[kind] += 1
+        for table, key in (
+            (self.per_skill, skill),
+            (self.per_cat, category),
+            (self.per_source, source),
+        ):
+            table.setdefault(key, Counter())[kind] += 1
 
     def add(self, other: Score) -> None:
         self.docs += other.docs
         self.totals.update(other.totals)
-        for mine, theirs in ((self.per_skill, other.per_skill), (self.per_cat, other.per_cat)):
+        for mine, theirs in (
+            (self.per_skill, other.per_skill),
+            (self.per_cat, other.per_cat),
+            (self.per_source, other.per_source),
+        ):
             for key, counts in theirs.items():
                 mine.setdefault(key, Counter()).update(counts)
         self.errors += other.errors
@@ -46,32 +84,65 @@ def prf(c: Counter[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(kit: Toolkit, labels: Path, docs: Path, scope: set[str] | None) -> Score:
-    """Score the extractor on one labelled set."""
+@dataclass(frozen=True)
+class LabelledSet:
+    """One labelled set of the corpus."""
+
+    name: str
+    labels: Path
+    docs: Path
+    scope: frozenset[str] | None = None
+
+
+def corpus_sets(corpus: Path) -> list[LabelledSet]:
+    """Return the sets labelled by labeling.md on every id, and SkillSpan's tool labels."""
+    scope = frozenset(json.loads((corpus / "skillspan" / "scope.json").read_text()))
+    return [
+        LabelledSet("resumes", corpus / "resumes" / "labels.jsonl", corpus / "resumes"),
+        LabelledSet("jobs", corpus / "jobs" / "labels.jsonl", corpus / "jobs"),
+        LabelledSet(
+            "skillspan (all ids)",
+            corpus / "skillspan" / "labels-all-ids.jsonl",
+            corpus / "skillspan" / "docs",
+        ),
+        LabelledSet(
+            "skillspan (tools, 263)",
+            corpus / "skillspan" / "labels.jsonl",
+            corpus / "skillspan" / "docs",
+            scope,
+        ),
+    ]
+
+
+def _rows(labels: Path, half: str) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if half == "all" or half_of(r["doc"]) == half]
+
+
+def evaluate(kit: Toolkit, labelled: LabelledSet, protocol: str, half: str = "all") -> Score:
+    """Score the extractor on one labelled set under one protocol."""
     score = Score()
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in _rows(labelled.labels, half):
         score.docs += 1
-        text = (docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
-        extraction = kit.extractor.extract(text, row["doc"])
+        text = (labelled.docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
         evidence = {
             f.skill: next(e for e in f.evidence if e.status == COUNTED)
-            for f in extraction.findings
+            for f in kit.extractor.extract(text, row["doc"]).findings
             if f.counted
         }
-        skip = set(row.get("unsure", {}))
+        skip = set(row.get("unsure", {})) if protocol == "confident" else set()
         gold, predicted = set(row["skills"]) - skip, set(evidence) - skip
-        if scope is not None:
-            gold, predicted = gold & scope, predicted & scope
+        if labelled.scope is not None:
+            gold, predicted = gold & labelled.scope, predicted & labelled.scope
         for skill in predicted | gold:
             kind = (
                 "tp"
                 if skill in gold and skill in predicted
-                else ("fp" if skill in predicted else "fn")
+                else "fp"
+                if skill in predicted
+                else "fn"
             )
-            score.totals[kind] += 1
-            score.per_skill.setdefault(skill, Counter())[kind] += 1
-            score.per_cat.setdefault(kit.catalog.skills[skill].category, Counter())[kind] += 1
+            score.count(kind, skill, kit.catalog.skills[skill].category, source_of(row["doc"]))
             if kind == "fp":
                 e = evidence[skill]
                 score.errors.append(("FP", row["doc"], skill, f"line {e.line}: {e.context[:110]}"))
@@ -82,32 +153,55 @@ def evaluate(kit: Toolkit, labels: Path, docs: Path, scope: set[str] | None) -> 
     return score
 
 
+def agreement(corpus: Path, protocol: str) -> Counter[str]:
+    """Return tp/fp/fn of the second labeller against the first: the ceiling of any extractor."""
+    first: dict[str, dict[str, Any]] = {}
+    for labels in (
+        corpus / "resumes" / "labels.jsonl",
+        corpus / "skillspan" / "labels-all-ids.jsonl",
+    ):
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            first[row["doc"]] = row
+    counts: Counter[str] = Counter()
+    for line in (corpus / "second-labels.jsonl").read_text(encoding="utf-8").splitlines():
+        second = json.loads(line)
+        one = first[second["doc"]]
+        skip = set(one.get("unsure", {})) | set(second.get("unsure", {}))
+        skip = skip if protocol == "confident" else set()
+        a, b = set(one["skills"]) - skip, set(second["skills"]) - skip
+        counts.update(tp=len(a & b), fp=len(b - a), fn=len(a - b))
+    return counts
+
+
 def headline(name: str, score: Score) -> str:
     p, r, f = prf(score.totals)
     t = score.totals
     return (
-        f"{name:<22} docs {score.docs:>4}  tp {t['tp']:>4} fp {t['fp']:>3} fn {t['fn']:>3}  "
+        f"{name:<32} docs {score.docs:>4}  tp {t['tp']:>4} fp {t['fp']:>3} fn {t['fn']:>3}  "
         f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
     )
 
 
+def _table(title: str, rows: dict[str, Counter[str]], order: list[str] | None = None) -> None:
+    print(f"\n{title}:")
+    for key in order or sorted(rows):
+        c = rows[key]
+        p, r, f = prf(c)
+        counts = f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
+        print(f"  {key:<24} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  {counts}")
+
+
 def report(score: Score, worst: int, every_skill: bool) -> None:
-    """Print the figures per category and skill, and the worst errors with their text."""
-    print("\nper category:")
-    for cat, c in sorted(score.per_cat.items()):
-        p, r, f = prf(c)
-        print(
-            f"  {cat:<14} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  "
-            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
-        )
-    ranked = sorted(score.per_skill.items(), key=lambda kv: (prf(kv[1])[2], kv[0]))
-    print("\nper skill:" if every_skill else f"\nper skill, worst {worst} by F1:")
-    for skill, c in ranked if every_skill else ranked[:worst]:
-        p, r, f = prf(c)
-        print(
-            f"  {skill:<24} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  "
-            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
-        )
+    """Print the figures per source, category and skill, and the worst errors with their text."""
+    _table("per source", score.per_source)
+    _table("per category", score.per_cat)
+    ranked = sorted(score.per_skill, key=lambda k: (prf(score.per_skill[k])[2], k))
+    _table(
+        "per skill" if every_skill else f"per skill, worst {worst} by F1",
+        score.per_skill,
+        ranked if every_skill else ranked[:worst],
+    )
     for kind, title in (("FP", "false positives"), ("FN", "misses")):
         rows = [e for e in score.errors if e[0] == kind]
         print(f"\n{title} ({len(rows)}; first {min(worst, len(rows))}):")
@@ -115,43 +209,83 @@ def report(score: Score, worst: int, every_skill: bool) -> None:
             print(f"  {doc:<30} {skill:<22} {where}")
 
 
+def figures(score: Score) -> dict[str, Any]:
+    """Return a score as plain data (for --json)."""
+
+    def cell(c: Counter[str]) -> dict[str, Any]:
+        p, r, f = prf(c)
+        return {
+            "tp": c["tp"],
+            "fp": c["fp"],
+            "fn": c["fn"],
+            "p": round(p, 3),
+            "r": round(r, 3),
+            "f1": round(f, 3),
+        }
+
+    return {
+        "docs": score.docs,
+        "all": cell(score.totals),
+        "per_category": {k: cell(v) for k, v in sorted(score.per_cat.items())},
+        "per_source": {k: cell(v) for k, v in sorted(score.per_source.items())},
+    }
+
+
+def _run_corpus(kit: Toolkit, corpus: Path, half: str, protocol: str) -> tuple[Score, list[str]]:
+    """Score every set of the corpus; return the total over the all-ids sets, and headlines."""
+    total, lines = Score(), []
+    for labelled in corpus_sets(corpus):
+        score = evaluate(kit, labelled, protocol, half)
+        lines.append(headline(f"{protocol:<9} {labelled.name}", score))
+        if labelled.scope is None:  # the micro total is over the sets labelled on every id
+            total.add(score)
+    lines.append(headline(f"{protocol:<9} all ids (micro)", total))
+    return total, lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("labels", type=Path, nargs="?")
     parser.add_argument("docs", type=Path, nargs="?")
     parser.add_argument("--scope", type=Path, help="JSON list of the ids to score")
-    parser.add_argument("--corpus", type=Path, help="score resumes/, jobs/ and skillspan/ of it")
+    parser.add_argument("--corpus", type=Path, help="score every labelled set of this corpus")
+    parser.add_argument("--half", choices=["A", "B", "all"], default="all")
     parser.add_argument("--worst", type=int, default=15)
     parser.add_argument("--per-skill", action="store_true", help="print every skill's figures")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     kit = Toolkit.load()
-    sets: list[tuple[str, Path, Path, set[str] | None]] = []
-    if args.corpus:
-        c = args.corpus
-        in_scope = set(json.loads((c / "skillspan" / "scope.json").read_text()))
-        sets = [
-            ("resumes", c / "resumes" / "labels.jsonl", c / "resumes", None),
-            ("jobs", c / "jobs" / "labels.jsonl", c / "jobs", None),
-            (
-                "skillspan (in scope)",
-                c / "skillspan" / "labels.jsonl",
-                c / "skillspan" / "docs",
-                in_scope,
-            ),
-        ]
-    elif args.labels and args.docs:
-        given = set(json.loads(args.scope.read_text())) if args.scope else None
-        sets = [(args.labels.parent.name or "set", args.labels, args.docs, given)]
-    else:
+    if args.labels and args.docs:
+        given = frozenset(json.loads(args.scope.read_text())) if args.scope else None
+        labelled = LabelledSet(args.labels.parent.name or "set", args.labels, args.docs, given)
+        for protocol in PROTOCOLS:
+            score = evaluate(kit, labelled, protocol, args.half)
+            print(headline(f"{protocol:<9} {labelled.name}", score))
+        report(evaluate(kit, labelled, "confident", args.half), args.worst, args.per_skill)
+        return 0
+    if not args.corpus:
         parser.error("give LABELS DOCS_DIR, or --corpus DIR")
-    total = Score()
-    for name, labels, docs, ids in sets:
-        score = evaluate(kit, labels, docs, ids)
-        print(headline(name, score))
-        total.add(score)
-    if len(sets) > 1:
-        print(headline("all (micro)", total))
-    report(total, args.worst, args.per_skill)
+    out: dict[str, Any] = {}
+    confident = Score()
+    for protocol in PROTOCOLS:
+        for half in ["A", "B", "all"] if args.half == "all" else [args.half]:
+            total, lines = _run_corpus(kit, args.corpus, half, protocol)
+            out[f"{protocol}/{half}"] = figures(total)
+            if not args.json:
+                print(f"\n== half {half}" if half != "all" else "\n== both halves", f"({protocol})")
+                print("\n".join(lines))
+            if protocol == "confident" and half == args.half:
+                confident = total
+        ceiling = agreement(args.corpus, protocol)
+        out[f"{protocol}/labellers"] = {"p_r_f1": [round(x, 3) for x in prf(ceiling)]}
+        if not args.json:
+            p, r, f = prf(ceiling)
+            print(f"{protocol:<9} labellers' agreement (21 docs)  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.json:
+        print(json.dumps(out, indent=2, sort_keys=True))
+        return 0
+    print("\n== details, confident protocol, half", args.half)
+    report(confident, args.worst, args.per_skill)
     return 0
 
 
