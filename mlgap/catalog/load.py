@@ -175,6 +175,7 @@ class _Builder:
             if weights
             else defaults.weights,
             default_role=given.get("default_role", defaults.default_role),
+            benefit_phrases=tuple(p.strip() for p in given.get("benefit_phrases", ())),
         )
         return Catalog(
             source=source,

@@ -119,6 +119,7 @@ class Settings:
     phase_completion: float = 0.75
     weights: tuple[tuple[str, int], ...] = (("core", 3), ("important", 2), ("bonus", 1))
     default_role: str = ""
+    benefit_phrases: tuple[str, ...] = ()  # a job ad's perks: what they name is not asked for
 
     def weight(self, importance: str) -> int:
         """Return the points a requirement of `importance` is worth."""

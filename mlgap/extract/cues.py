@@ -12,6 +12,7 @@ from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 # of a search is linear in the (short) window it runs on.
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
+_BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
 _BOUNDARY_RE = re.compile(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
     re.IGNORECASE,
@@ -93,9 +94,16 @@ CUE_AFTER = frozenset(
 class Cues:
     """Where a document says no, wishes or plans; found once, asked about every mention."""
 
-    def __init__(self, text: str, lower: str, marks: list[tuple[str, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        lower: str,
+        marks: list[tuple[str, int]],
+        benefits: re.Pattern[str] | None = None,
+    ) -> None:
         self.text = text
         self.lower = lower
+        self.benefits = benefits
         firsts = [p for t, p in marks if t in _CUE_FIRST]
         seconds = [p for t, p in marks if t in _CUE_SECOND]
         before = {m.end() for p in firsts if (m := _CUE_RE.match(lower, p))}
@@ -117,6 +125,18 @@ class Cues:
         self.job_ad = len(ad) >= 2
         self.none = not self.before and not self.after and not self.job_ad
 
+    def _in_benefits(self, start: int, end: int) -> bool:
+        """Return whether a job ad's sentence lists the employer's perks close to a mention.
+
+        Close: ads flattened to one line have no sentence ends, and the perks must not
+        cancel the requirements a few hundred characters before them.
+        """
+        if self.benefits is None:
+            return False
+        lo, sentence = _sentence(self.lower, start, end)
+        near = max(0, start - lo - _BENEFIT_NEAR), end - lo + _BENEFIT_NEAR
+        return self.benefits.search(sentence, *near) is not None
+
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
         lo, sentence = _sentence(self.lower, start, end)
@@ -128,7 +148,9 @@ class Cues:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
-        if self.job_ad and _is_background(self.lower, start, end):
+        if self.job_ad and (
+            self._in_benefits(start, end) or _is_background(self.lower, start, end)
+        ):
             return BACKGROUND
         i = bisect.bisect_right(self.before, start)
         j = bisect.bisect_left(self.after, end)

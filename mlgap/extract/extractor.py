@@ -75,7 +75,7 @@ class Extractor:
         if not hits:
             return Extraction(source, (), notes=notes)
         marks = markers(toks, matches)
-        cues = Cues(text, lower, marks)
+        cues = Cues(text, lower, marks, self.index.benefits)
         links = url_spans(lower, marks)
         return Extraction(source, self._findings(text, links, cues, hits), notes=notes)
 

@@ -38,6 +38,7 @@ class Index:
     longer: dict[str, tuple[int, ...]] = field(default_factory=dict)
     split_names: frozenset[str] = frozenset()
     heading_re: re.Pattern[str] = re.compile("(?!)")
+    benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         """Add a phrase (and, unless told not to, its plural) as showing `target`."""
@@ -102,6 +103,7 @@ def build_index(catalog: Catalog) -> Index:
         and any(t.how != "block" for t in targets)
     )
     index.heading_re = _heading_pattern(index.headings)
+    index.benefits = _words_pattern(catalog.settings.benefit_phrases)
     index.single = {k[0]: v for k, v in index.phrases.items() if len(k) == 1}
     index.longer = {
         t: tuple(s for s in sizes if s > 1)
@@ -136,6 +138,17 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
         index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
     if skill.near:
         index.near[skill.id] = _near_pattern(skill.near)
+
+
+def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return a pattern for any of `phrases` as whole words in lower-case text, or None."""
+    if not phrases:
+        return None
+    # Words apart by any run of spaces or hyphens: "health-care plan", "paid  time off".
+    body = "|".join(
+        r"[\s-]+".join(map(re.escape, alias_key(p))) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
 
 
 def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:

@@ -1,0 +1,31 @@
+"""Job ads: what the employer offers is never what it asks for (labeling.md, benefits)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+AD = """Machine Learning Engineer
+You will build forecasting models for hospitals and healthcare providers.
+You have 3+ years of Python and SQL. Nice to have: experience with Docker.
+Benefits: private healthcare, a pension scheme, 30 days of annual leave, a learning budget.
+"""
+
+AD_WITHOUT_THE_DUTY = AD.replace("for hospitals and healthcare providers", "for retailers")
+
+FLAT = (
+    "Data Engineer Job description You will run pipelines on Azure and use Git daily "
+    + "and write tests in Python " * 20
+    + "What we offer private health insurance and a gym membership"
+)
+
+
+def test_perks_do_not_ask_for_a_domain(found: Callable[[str], set[str]]) -> None:
+    """'Private healthcare' in the perks is not the healthcare domain; a duty naming it is."""
+    assert "healthcare" in found(AD)
+    assert "healthcare" not in found(AD_WITHOUT_THE_DUTY)
+    assert {"python", "sql"} <= found(AD_WITHOUT_THE_DUTY)
+
+
+def test_perks_far_from_a_requirement_leave_it_alone(found: Callable[[str], set[str]]) -> None:
+    """In an ad flattened to one line, perks at the end do not cancel the stack asked for."""
+    assert {"azure", "git", "python"} <= found(FLAT)
