@@ -42,6 +42,7 @@ class NotCountedJSON(TypedDict):
 class UnrecognizedJSON(TypedDict):
     text: str
     suggestions: list[str]
+    known: bool
 
 
 class RoleJSON(TypedDict):

@@ -27,7 +27,7 @@ from mlgap import Toolkit
 def test_typed_names_and_typos_resolve(kit: Toolkit, typed: str, skill: str) -> None:
     """A mentor's quick check forgives case, spacing and typos in long names."""
     resolved = kit.typed.resolve(typed)
-    assert resolved is not None and resolved[0] == skill
+    assert resolved is not None and resolved[0] == (skill,)
 
 
 @pytest.mark.parametrize("junk", ["asdf", "", "   ", "zz", "go"])
@@ -51,6 +51,56 @@ def test_every_alias_resolves_to_its_skill_whatever_the_case(kit: Toolkit) -> No
         for alias in skill.aliases:
             for variant in (alias.upper(), alias.title(), f"  {alias}  "):
                 resolved = kit.typed.resolve(variant)
-                if resolved is None or resolved[0] != skill.id:
+                if resolved is None or skill.id not in resolved[0]:
                     wrong.append((skill.id, variant, resolved))
     assert not wrong
+
+
+def test_every_instance_resolves_to_the_skills_it_shows(kit: Toolkit) -> None:
+    """Typed, an instance shows what it shows in a résumé: "CNN" is deep learning too."""
+    wrong = []
+    for skill in kit.catalog.skills.values():
+        for instance in skill.instances:
+            for variant in (instance, instance.upper(), f" {instance.title()} "):
+                resolved = kit.typed.resolve(variant)
+                if resolved is None or skill.id not in resolved[0]:
+                    wrong.append((skill.id, variant, resolved))
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("typed", "skills"),
+    [
+        ("CNN", {"deep-learning", "neural-networks"}),
+        ("LSTM", {"deep-learning", "neural-networks"}),
+        ("random forest", {"decision-trees", "ensemble-methods"}),
+        ("logistic regression", {"classification", "regression"}),
+        ("BERT", {"deep-learning", "nlp"}),
+        ("tensorflow lite", {"edge-ml", "tensorflow"}),
+        ("pyspark", {"large-datasets", "python"}),
+    ],
+)
+def test_typed_instances_show_every_skill(kit: Toolkit, typed: str, skills: set[str]) -> None:
+    """The instances the issue named resolve to all the skills they show."""
+    resolved = kit.typed.resolve(typed)
+    assert resolved is not None and skills <= set(resolved[0])
+
+
+def test_known_technologies_outside_the_catalog_are_said_to_be_so(kit: Toolkit) -> None:
+    """Tableau, JavaScript, Go...: known, not scored, and no far-fetched "did you mean"."""
+    for name in kit.catalog.settings.known_outside:
+        extraction = kit.typed.extract([name])
+        assert not extraction.findings, name
+        (item,) = extraction.unrecognized
+        assert item.known and item.suggestions == (), name
+    assert (
+        "known technology outside this catalog"
+        in kit.typed.extract(["Tableau"]).unrecognized[0].describe()
+    )
+
+
+@pytest.mark.parametrize("far", ["tableau", "javascript", "qwertyuiop", "leadership skills x"])
+def test_suggestions_only_when_close(kit: Toolkit, far: str) -> None:
+    """Nothing is offered for a name far from every skill ("javascript" is not Java)."""
+    assert "Java" not in kit.typed.suggest(far)
+    assert "Leading ML teams" not in kit.typed.suggest(far)

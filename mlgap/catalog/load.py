@@ -176,6 +176,7 @@ class _Builder:
             else defaults.weights,
             default_role=given.get("default_role", defaults.default_role),
             benefit_phrases=tuple(p.strip() for p in given.get("benefit_phrases", ())),
+            known_outside=tuple(p.strip() for p in given.get("known_outside", ())),
         )
         return Catalog(
             source=source,

@@ -120,6 +120,7 @@ class Settings:
     weights: tuple[tuple[str, int], ...] = (("core", 3), ("important", 2), ("bonus", 1))
     default_role: str = ""
     benefit_phrases: tuple[str, ...] = ()  # a job ad's perks: what they name is not asked for
+    known_outside: tuple[str, ...] = ()  # technologies people type that the catalog leaves out
 
     def weight(self, importance: str) -> int:
         """Return the points a requirement of `importance` is worth."""

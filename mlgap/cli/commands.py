@@ -61,9 +61,7 @@ def _warn(report: Assessment) -> None:
     for note in report.extraction.notes:
         typer.echo(f"mlgap: warning: {printable_line(note)}", err=True)
     for item in report.extraction.unrecognized:
-        hint = f"; did you mean {', '.join(item.suggestions)}?" if item.suggestions else ""
-        warning = printable_line(f"'{item.text}' matches no skill{hint}")
-        typer.echo(f"mlgap: warning: {warning}", err=True)
+        typer.echo(f"mlgap: warning: {printable_line(item.describe())}", err=True)
 
 
 @handle_errors

@@ -72,6 +72,14 @@ class Unrecognized:
 
     text: str
     suggestions: tuple[str, ...]
+    known: bool = False  # a known technology that this catalog does not cover
+
+    def describe(self) -> str:
+        """Return one line saying what became of the typed item."""
+        if self.known:
+            return f"'{self.text}' is a known technology outside this catalog: not scored"
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"'{self.text}' matches no skill{hint}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the typed text and its suggestions as plain data."""

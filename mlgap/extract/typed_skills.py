@@ -13,6 +13,7 @@ from mlgap.tokens import alias_key
 _SPLIT_RE = re.compile(r"[,;\n]")
 MAX_ITEMS = 300  # typed skills at once: a person types tens; more is a file pasted by mistake
 MAX_ITEM = 80  # characters of one typed skill that are looked up at all
+SUGGEST_AT = 80  # similarity (0-100) a name needs to be offered as "did you mean"
 
 
 def split_typed(values: list[str]) -> list[str]:
@@ -26,33 +27,42 @@ def max_edits(length: int) -> int:
 
 
 class TypedResolver:
-    """Map typed skill names to catalog ids."""
+    """Map typed skill names to catalog ids, as résumé text would be: instances included.
+
+    A typed name is what its phrase shows in a résumé: an alias shows its skill, an
+    instance every skill it shows ("CNN" shows deep learning and neural networks;
+    "logistic regression" classification and regression). Case, spaces, hyphens and dots
+    do not matter; typos are forgiven in longer names. A name that is a known technology
+    outside the catalog ("Tableau", "JavaScript") is said to be one, with no suggestion.
+    """
 
     def __init__(self, catalog: Catalog, index: Index) -> None:
         self.catalog = catalog
-        self.index = index
-        self.forms: dict[str, str] = {}
-        # A typed name is the skill it is an alias of; an instance only when it shows one skill.
+        self.forms: dict[str, tuple[str, ...]] = {}
+        # As in a résumé, a phrase shows every skill it is an alias or an instance of
+        # ("SVC" is the SVM and a classifier; "medical imaging" vision and healthcare).
+        # Phrases that differ only in spacing ("linear regression", "LinearRegression") are
+        # one typed name: their skills are pooled.
         for key, targets in index.phrases.items():
-            for target in targets:
-                if target.how == "alias":
-                    self.forms.setdefault("".join(key), target.skill)
-        for key, targets in index.phrases.items():
-            skills = {t.skill for t in targets if t.how == "instance"}
-            if len(skills) == 1:
-                self.forms.setdefault("".join(key), skills.pop())
+            shown = {t.skill for t in targets if t.how in ("alias", "instance")}
+            if shown:
+                squashed = "".join(key)
+                self.forms[squashed] = tuple(sorted(shown.union(self.forms.get(squashed, ()))))
         for skill in catalog.skills.values():
-            self.forms.setdefault("".join(alias_key(skill.name)), skill.id)
-            self.forms.setdefault(skill.id.replace("-", ""), skill.id)
+            self.forms.setdefault("".join(alias_key(skill.name)), (skill.id,))
+            self.forms.setdefault(skill.id.replace("-", ""), (skill.id,))
+        self.outside = {"".join(alias_key(name)) for name in catalog.settings.known_outside}
         self.choices = list(self.forms)
 
-    def resolve(self, item: str) -> tuple[str, str, float] | None:
-        """Return (skill id, how, score) for a typed item, or None."""
+    def resolve(self, item: str) -> tuple[tuple[str, ...], str, float] | None:
+        """Return (skill ids, how, score) for a typed item, or None."""
         squashed = "".join(alias_key(item))
         if not squashed:
             return None
         if squashed in self.forms:
             return self.forms[squashed], "typed", 100.0
+        if squashed in self.outside:
+            return None
         edits = max_edits(len(squashed))
         if not edits:
             return None
@@ -67,17 +77,20 @@ class TypedResolver:
         return self.forms[best[0]], "fuzzy", round(fuzz.ratio(squashed, best[0]), 1)
 
     def suggest(self, item: str, limit: int = 3) -> tuple[str, ...]:
-        """Return up to `limit` skill names `item` may have meant."""
+        """Return up to `limit` skill names `item` may have meant: only ones genuinely close."""
         from rapidfuzz import fuzz, process
 
         squashed = "".join(alias_key(item)) or item.lower()
+        if squashed in self.outside:
+            return ()
         names: list[str] = []
         for form, _score, _ in process.extract(
-            squashed, self.choices, scorer=fuzz.ratio, limit=12, score_cutoff=65
+            squashed, self.choices, scorer=fuzz.ratio, limit=12, score_cutoff=SUGGEST_AT
         ):
-            name = self.catalog.skills[self.forms[form]].name
-            if name not in names:
-                names.append(name)
+            for skill in self.forms[form]:
+                name = self.catalog.skills[skill].name
+                if name not in names:
+                    names.append(name)
         return tuple(names[:limit])
 
     def extract(self, values: list[str]) -> Extraction:
@@ -97,10 +110,12 @@ class TypedResolver:
                 continue
             resolved = self.resolve(item)
             if resolved is None:
-                unrecognized.append(Unrecognized(item, self.suggest(item)))
+                known = "".join(alias_key(item)) in self.outside
+                unrecognized.append(Unrecognized(item, self.suggest(item), known))
                 continue
-            skill, how, score = resolved
-            found.setdefault(skill, []).append(Evidence(text=item, how=how, score=score))
+            shown, how, score = resolved
+            for skill in shown:
+                found.setdefault(skill, []).append(Evidence(text=item, how=how, score=score))
         skills = self.catalog.skills
         findings = tuple(
             Finding(k, skills[k].name, skills[k].category, tuple(v))

@@ -37,11 +37,7 @@ def _notes(a: Assessment) -> list[str]:
         out += ["", "## Notes", "", *[f"- {note}" for note in a.extraction.notes]]
     if a.extraction.unrecognized:
         out += ["", "## Typed skills not recognised", ""]
-        out += [
-            f"- `{u.text}`"
-            + (f": did you mean {', '.join(u.suggestions)}?" if u.suggestions else "")
-            for u in a.extraction.unrecognized
-        ]
+        out += [f"- {u.describe()}" for u in a.extraction.unrecognized]
     return out
 
 

@@ -101,8 +101,7 @@ def _notes(a: Assessment) -> list[Line]:
                 lines.append([(_fit(note, WIDTH), "dim")])
     lines += [[(f"Note: {note}", "yellow")] for note in a.extraction.notes]
     for u in a.extraction.unrecognized:
-        hint = f"; did you mean {', '.join(u.suggestions)}?" if u.suggestions else ""
-        lines.append([(f"Not recognised: '{u.text}'{hint}", "yellow")])
+        lines.append([(f"Not recognised: {u.describe()}", "yellow")])
     return [[], *lines] if lines else []
 
 
