@@ -26,6 +26,7 @@ from mlgap.catalog.model import (
     Role,
     Settings,
     Skill,
+    VerbObject,
 )
 from mlgap.catalog.schema import shape_problems
 from mlgap.catalog.yaml_nodes import Composed, compose
@@ -204,6 +205,10 @@ def _skill(data: Data, category: str) -> Skill:
         headings=_strings(data, "headings"),
         other_meanings=_strings(data, "other_meanings"),
         sources=_strings(data, "sources"),
+        verb_objects=tuple(
+            VerbObject(_strings(v, "verbs"), _strings(v, "objects"), int(v.get("gap", 2)))
+            for v in data.get("verb_objects", ())
+        ),
     )
 
 

@@ -26,6 +26,15 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class VerbObject:
+    """A verb family and an object family that, close together, show a skill."""
+
+    verbs: tuple[str, ...]
+    objects: tuple[str, ...]
+    gap: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class Skill:
     """A skill, tool or qualification and every way a résumé may name it."""
 
@@ -42,6 +51,7 @@ class Skill:
     headings: tuple[str, ...] = ()
     other_meanings: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    verb_objects: tuple[VerbObject, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

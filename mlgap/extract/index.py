@@ -39,6 +39,8 @@ class Index:
     split_names: frozenset[str] = frozenset()
     heading_re: re.Pattern[str] = re.compile("(?!)")
     benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
+    # A verb's every form -> (what it shows, the object forms that complete it, the gap).
+    verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         """Add a phrase (and, unless told not to, its plural) as showing `target`."""
@@ -67,6 +69,12 @@ class Index:
         """Make a one-word name findable with one letter wrong."""
         for variant in deletions(form):
             self.fuzzy.setdefault(variant, set()).add(form)
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Return the regular forms of a verb: solve, solves, solved, solving (and plain -s/-ed)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing"}
 
 
 def deletions(word: str) -> set[str]:
@@ -138,6 +146,12 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
         index.headings.setdefault(squashed, []).append(Target(skill.id, "heading", heading))
     if skill.near:
         index.near[skill.id] = _near_pattern(skill.near)
+    for family in skill.verb_objects:
+        objects = frozenset(f for o in family.objects for f in (o, o + "s", o + "es"))
+        for verb in family.verbs:
+            target = Target(skill.id, "phrase", f"{verb} … {family.objects[0]}")
+            for form in verb_forms(verb):
+                index.verbs.setdefault(form, []).append((target, objects, family.gap))
 
 
 def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:

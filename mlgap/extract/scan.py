@@ -12,6 +12,7 @@ from mlgap.tokens import TOKEN_RE
 
 _HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
 _GLUE_GAP = frozenset(" -.")
+_CLAUSE_GAP = frozenset(".;:|•\n!?()")
 
 
 class Hit(NamedTuple):
@@ -49,6 +50,7 @@ class Scanner:
         self._phrases(text, toks, matches, distinct, hits)
         self._split_words(text, toks, matches, hits)
         self._fuzzy(toks, matches, distinct, hits)
+        self._verb_objects(text, toks, matches, distinct, hits)
         self._headings(lower, hits)
         hits.sort(key=operator.attrgetter("start"))
         return hits
@@ -156,6 +158,33 @@ class Scanner:
 
         best = sorted(f for f in forms if f[0] == tok[0] and OSA.distance(tok, f) <= 1)
         return (best[0], round(ratio(tok, best[0]), 1)) if best else None
+
+    def _verb_objects(
+        self,
+        text: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        distinct: set[str],
+        hits: list[Hit],
+    ) -> None:
+        """Find a verb and its object a few words apart: "solved several critical problems"."""
+        verbs = self.index.verbs
+        present = distinct.intersection(verbs)
+        if not present:
+            return
+        n = len(toks)
+        for i in [i for i, t in enumerate(toks) if t in present]:
+            if text[matches[i].start() - 1 : matches[i].start()] == "-":
+                continue  # "industry-leading": an adjective, not the verb
+            for target, objects, gap in verbs[toks[i]]:
+                for j in range(i + 1, min(n, i + gap + 2)):
+                    between = text[matches[j - 1].end() : matches[j].start()]
+                    if not _CLAUSE_GAP.isdisjoint(between):
+                        break  # the object must be in the verb's own clause
+                    if toks[j] in objects:
+                        start, end = matches[i].start(), matches[j].end()
+                        hits.append(Hit(start, end, target, "phrase", 100.0))
+                        break
 
     def _headings(self, lower: str, hits: list[Hit]) -> None:
         """Find section headings that show a skill by themselves ("Projects", "Publications")."""

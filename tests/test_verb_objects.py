@@ -1,0 +1,42 @@
+"""Verb and object families (catalog `verb_objects`): skills shown in a sentence, not named."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], set[str]]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Solved several critical problems in the billing system.", "problem-solving"),
+        ("Leading a team of 6 engineers.", "team-leadership"),
+        ("Managed a group of four analysts.", "team-leadership"),
+        ("Deployed the churn model to production.", "model-deployment"),
+        ("Communicated results to the board every month.", "communication"),
+        ("Cooperated with art directors on the campaign.", "collaboration"),
+        ("Enjoy working in a team.", "collaboration"),
+    ],
+)
+def test_a_verb_and_its_object_show_the_skill(found: Found, text: str, skill: str) -> None:
+    """Word forms and a few words between verb and object are matched."""
+    assert skill in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("An industry-leading data team.", "team-leadership"),  # an adjective, not the verb
+        ("We solve; problems of others are not ours.", "problem-solving"),  # another clause
+        ("No experience solving problems of this kind.", "problem-solving"),  # negated
+        ("Solved it quickly; the remaining problems stayed.", "problem-solving"),  # too far
+    ],
+)
+def test_no_skill_without_verb_and_object_in_one_clause(
+    found: Found, text: str, skill: str
+) -> None:
+    """Adjectives, other clauses and negation keep a family from counting."""
+    assert skill not in found(text)
