@@ -29,3 +29,23 @@ def test_perks_do_not_ask_for_a_domain(found: Callable[[str], set[str]]) -> None
 def test_perks_far_from_a_requirement_leave_it_alone(found: Callable[[str], set[str]]) -> None:
     """In an ad flattened to one line, perks at the end do not cancel the stack asked for."""
     assert {"azure", "git", "python"} <= found(FLAT)
+
+
+def test_a_company_that_looks_for_people_asks_for_what_it_names(
+    found: Callable[[str], set[str]],
+) -> None:
+    """'We look for people who are passionate about X' asks for X; it is not background."""
+    ad = (
+        "You will join our data team. We look first and foremost for people who are passionate "
+        "about solving business problems.\nYou have strong SQL skills.\n"
+    )
+    assert "problem-solving" in found(ad)
+
+
+def test_other_meanings_of_factory_and_lending(found: Callable[[str], set[str]]) -> None:
+    """Azure Data Factory, the factory pattern and lending out books are no domain."""
+    assert "manufacturing" not in found(
+        "Built ETL with Azure Data Factory and the factory pattern."
+    )
+    assert "finance" not in found("The library is lending out books and e-readers.")
+    assert "manufacturing" in found("Built quality models for a car factory.")

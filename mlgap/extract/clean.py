@@ -35,6 +35,11 @@ _SPACED_HINT_RE = re.compile(r" [^\W\d_] [^\W\d_] ")
 _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d_])")
 
 
+# "C ++", "C #", "F #": a language name whose suffix a converter split off. Joined back
+# only after a lone capital C or F, so "section #3" or "A ++" stay as they are.
+_SPLIT_SUFFIX_RE = re.compile(r"(?<![\w+#])([CF]) (\+\+|#)(?![\w+#])")
+
+
 def _fix_mojibake(line: str) -> str:
     import ftfy  # ftfy takes 60 ms to import: only text that needs it pays for it
 
@@ -75,4 +80,6 @@ def clean_text(text: str) -> str:
         )
     if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
         text = "\n".join(_unspace_line(line) for line in text.split("\n"))
+    if " ++" in text or " #" in text:
+        text = _SPLIT_SUFFIX_RE.sub(r"\1\2", text)
     return text

@@ -30,7 +30,8 @@ _ASK_RE = re.compile(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
     r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
-    r"hands-on|expect\w*)\b"
+    r"hands-on|expect\w*|passionate|look(?:s|ing)? (?:first )?(?:and foremost )?for|"
+    r"(?:people|someone|person|engineers?) who)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
 _DEGREE_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b")

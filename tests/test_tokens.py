@@ -1,0 +1,23 @@
+"""Tokenisation of names that converters split: "C ++", "C #"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Languages: C ++, Java", {"cpp", "java"}, set()),
+        ("C++ and C ++", {"cpp"}, set()),
+        ("Section #3 and an A ++ grade", set(), {"cpp"}),
+    ],
+)
+def test_split_language_suffixes_are_joined(
+    found: Callable[[str], set[str]], text: str, present: set[str], absent: set[str]
+) -> None:
+    """A lone C followed by a spaced ++ is C++; other '++' and '#' stay as they are."""
+    skills = found(text)
+    assert present <= skills and not absent & skills
