@@ -40,3 +40,20 @@ def test_no_skill_without_verb_and_object_in_one_clause(
 ) -> None:
     """Adjectives, other clauses and negation keep a family from counting."""
     assert skill not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "shown"),
+    [
+        ("Coach junior and mid-level colleagues.", "mentoring", True),
+        ("One of our researchers will mentor you.", "mentoring", False),  # whose skill
+        ("Reported to the team lead of the platform.", "team-leadership", False),
+        ("Platforms managed by other teams.", "team-leadership", False),  # passive
+        ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
+        ("Handling missing or noisy data.", "data-preprocessing", True),
+        ("Built tools to help researchers find data.", "research", False),
+    ],
+)
+def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:
+    """A skill of someone else's (a mentor, a lead, researchers helped) is not the person's."""
+    assert (skill in found(text)) == shown

@@ -176,6 +176,8 @@ class Scanner:
         for i in [i for i, t in enumerate(toks) if t in present]:
             if text[matches[i].start() - 1 : matches[i].start()] == "-":
                 continue  # "industry-leading": an adjective, not the verb
+            if i + 1 < n and toks[i + 1] == "by":
+                continue  # "managed by other teams": done to, not done
             for target, objects, gap in verbs[toks[i]]:
                 for j in range(i + 1, min(n, i + gap + 2)):
                     between = text[matches[j - 1].end() : matches[j].start()]
