@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mlgap import Toolkit
+
 AD = """Machine Learning Engineer
 You will build forecasting models for hospitals and healthcare providers.
 You have 3+ years of Python and SQL. Nice to have: experience with Docker.
@@ -49,3 +51,36 @@ def test_other_meanings_of_factory_and_lending(found: Callable[[str], set[str]])
     )
     assert "finance" not in found("The library is lending out books and e-readers.")
     assert "manufacturing" in found("Built quality models for a car factory.")
+
+
+SECTIONED = """About us
+We are a fintech running on Java and Kubernetes.
+Responsibilities
+You will build churn models in Python.
+Requirements:
+You have 3+ years of SQL.
+Nice to have: experience with Docker.
+Benefits
+Private healthcare, a learning budget, pension scheme. Company laptop with R preinstalled.
+"""
+
+FLAT_CAPS = (
+    "Data Scientist Job description WHAT YOU WILL DO Build models in Python and work with dbt "
+    "WHAT WE OFFER Spark meetups every month and a private health plan"
+)
+
+
+def test_each_mention_of_an_ad_carries_its_section(kit: Toolkit) -> None:
+    """Evidence in a job ad names its section; company and benefits text is background."""
+    extraction = kit.extractor.extract(SECTIONED)
+    sections = {f.skill: f.evidence[0].section for f in extraction.findings}
+    assert sections["python"] == "duties" and sections["sql"] == "requirements"
+    assert sections["docker"] == "preferred"
+    assert {"python", "sql", "docker"} <= extraction.found
+    assert not {"java", "kubernetes", "finance", "healthcare"} & extraction.found
+
+
+def test_headings_in_capitals_split_a_flattened_ad(found: Callable[[str], set[str]]) -> None:
+    """An ad on one line keeps its headings in capitals: what follows WHAT WE OFFER is no ask."""
+    skills = found(FLAT_CAPS)
+    assert "python" in skills and "large-datasets" not in skills

@@ -23,6 +23,7 @@ class EvidenceJSON(TypedDict):
     how: str
     score: float
     status: str
+    section: str | None
 
 
 class FoundJSON(TypedDict):

@@ -178,6 +178,10 @@ class _Builder:
             default_role=given.get("default_role", defaults.default_role),
             benefit_phrases=tuple(p.strip() for p in given.get("benefit_phrases", ())),
             known_outside=tuple(p.strip() for p in given.get("known_outside", ())),
+            ad_sections=tuple(
+                (kind, tuple(p.strip() for p in phrases))
+                for kind, phrases in sorted(given.get("ad_sections", {}).items())
+            ),
         )
         return Catalog(
             source=source,

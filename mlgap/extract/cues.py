@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from mlgap.extract.ad_sections import NOT_ASKED, AdSections
 from mlgap.extract.links import LINK_TOKENS
 from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 
@@ -101,6 +102,7 @@ class Cues:
         lower: str,
         marks: list[tuple[str, int]],
         benefits: re.Pattern[str] | None = None,
+        sections: re.Pattern[str] | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
@@ -124,7 +126,20 @@ class Cues:
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2
+        self.sections = AdSections(text, lower, sections if self.job_ad else None)
         self.none = not self.before and not self.after and not self.job_ad
+
+    def _in_unasked_section(self, start: int, end: int) -> bool:
+        """Return whether a mention stands under the benefits, equal-opportunity or company
+        headings; under the company's, a sentence that asks or gives a duty still asks
+        (sections often run on past their end when the next heading is missing)."""
+        section = self.sections.at(start)
+        if section not in NOT_ASKED:
+            return False
+        if section != "company":
+            return True
+        sentence = _sentence(self.lower, start, end)[1]
+        return not _ASK_RE.search(sentence) and not _DUTY_RE.match(sentence)
 
     def _in_benefits(self, start: int, end: int) -> bool:
         """Return whether a job ad's sentence lists the employer's perks close to a mention.
@@ -136,7 +151,12 @@ class Cues:
             return False
         lo, sentence = _sentence(self.lower, start, end)
         near = max(0, start - lo - _BENEFIT_NEAR), end - lo + _BENEFIT_NEAR
-        return self.benefits.search(sentence, *near) is not None
+        section = self.sections.at(start)
+        # A perk under another heading is another part of the ad: it says nothing here.
+        return any(
+            self.sections.at(lo + m.start()) == section
+            for m in self.benefits.finditer(sentence, *near)
+        )
 
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
@@ -150,7 +170,9 @@ class Cues:
         if self.none:
             return COUNTED
         if self.job_ad and (
-            self._in_benefits(start, end) or _is_background(self.lower, start, end)
+            self._in_unasked_section(start, end)
+            or self._in_benefits(start, end)
+            or _is_background(self.lower, start, end)
         ):
             return BACKGROUND
         i = bisect.bisect_right(self.before, start)

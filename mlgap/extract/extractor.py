@@ -75,7 +75,7 @@ class Extractor:
         if not hits:
             return Extraction(source, (), notes=notes)
         marks = markers(toks, matches)
-        cues = Cues(text, lower, marks, self.index.benefits)
+        cues = Cues(text, lower, marks, self.index.benefits, self.index.sections)
         links = url_spans(lower, marks)
         return Extraction(source, self._findings(text, links, cues, hits), notes=notes)
 
@@ -115,7 +115,8 @@ class Extractor:
                     continue
             if line_starts is None:
                 line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-            g.evidence.append(_evidence(text, hit, status, line_starts))
+            section = cues.sections.at(hit.start) if cues.job_ad else None
+            g.evidence.append(_evidence(text, hit, status, line_starts, section))
         skills = self.catalog.skills
         return tuple(
             Finding(
@@ -235,7 +236,9 @@ class _Shown:
         )
 
 
-def _evidence(text: str, hit: Hit, status: str, line_starts: list[int]) -> Evidence:
+def _evidence(
+    text: str, hit: Hit, status: str, line_starts: list[int], section: str | None
+) -> Evidence:
     line_no = bisect.bisect_right(line_starts, hit.start)
     line_start = line_starts[line_no - 1]
     line_end = text.find("\n", hit.start, hit.start + _MAX_LINE)
@@ -252,6 +255,7 @@ def _evidence(text: str, hit: Hit, status: str, line_starts: list[int]) -> Evide
         line=line_no,
         column=column + 1,
         context=_excerpt(text[piece_start:line_end], hit.start - piece_start),
+        section=section,
     )
 
 

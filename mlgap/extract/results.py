@@ -28,6 +28,7 @@ class Evidence:
     column: int | None = None
     context: str = ""  # the line it stands on, trimmed: what a person reads to check it
     page: int | None = None
+    section: str | None = None  # in a job ad: company, duties, requirements, preferred, ...
 
     def to_dict(self) -> dict[str, Any]:
         """Return the evidence as plain data."""

@@ -1,0 +1,65 @@
+"""The sections of a job ad: about the company, duties, requirements, nice-to-have, benefits,
+equal-opportunity text. Found by their headings, which are catalog data
+(`settings.ad_sections`), on their own line, before a colon, or in capitals: ads flattened to
+one line keep their headings that way ("WHAT YOU WILL DO ...", "Job benefits: ...").
+
+What the employer offers, says of itself or of equal opportunity is never a requirement; the
+others are where a requirement and its tier come from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from mlgap.tokens import alias_key
+
+# "job": a heading that opens an ad or its description ("Job description"), after which
+# what is named is asked for again (a document may hold several ads, one after another).
+SECTION_KINDS = ("job", "company", "duties", "requirements", "preferred", "benefits", "eeo")
+NOT_ASKED = frozenset({"company", "benefits", "eeo"})
+
+
+def sections_pattern(headings: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    """Return one pattern for every heading, each in a group named for its section."""
+    groups = []
+    for kind in SECTION_KINDS:
+        phrases = sorted(headings.get(kind, ()), key=len, reverse=True)
+        if phrases:
+            body = "|".join(r"[\s-]+".join(map(re.escape, alias_key(p))) for p in phrases)
+            groups.append(f"(?P<{kind}>{body})")
+    if not groups:
+        return None
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(groups)})(?![^\W_])")
+
+
+class AdSections:
+    """Where each section of one job ad starts; asked which section a position is in."""
+
+    def __init__(self, text: str, lower: str, pattern: re.Pattern[str] | None) -> None:
+        self.starts: list[int] = []
+        self.kinds: list[str] = []
+        if pattern is None:
+            return
+        for match in pattern.finditer(lower):
+            if _is_heading(text, match.start(), match.end()) and match.lastgroup:
+                self.starts.append(match.start())
+                self.kinds.append(match.lastgroup)
+
+    def at(self, position: int) -> str | None:
+        """Return the section `position` lies in, or None before the first heading."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        return self.kinds[i] if i >= 0 else None
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """Return whether a heading phrase stands as one: alone on its line, before a colon, or
+    in capitals (the way flattened ads keep their headings)."""
+    before = text[max(0, start - 8) : start]
+    opens_line = start == 0 or ("\n" in before and not before.rsplit("\n", 1)[1].strip(" \t•-*#>"))
+    after = text[end : end + 4].lstrip(" \t")
+    return (
+        (opens_line and after[:1] in ("", "\n"))
+        or after.startswith(":")
+        or (text[start:end].isupper() and end - start > 3)
+    )
