@@ -57,3 +57,27 @@ def test_no_skill_without_verb_and_object_in_one_clause(
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:
     """A skill of someone else's (a mentor, a lead, researchers helped) is not the person's."""
     assert (skill in found(text)) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        (
+            "Experience with supervised and unsupervised learning.",
+            {"supervised-learning", "unsupervised-learning"},
+        ),
+        ("Linear and logistic regression.", {"linear-regression", "classification", "regression"}),
+        (
+            "Training, deployment and monitoring of models.",
+            {"model-deployment", "model-monitoring"},
+        ),
+    ],
+)
+def test_coordinated_phrases_share_their_head(found: Found, text: str, skills: set[str]) -> None:
+    """'X and Y learning' shows X learning too, as 'X, Y and Z of models' shows each."""
+    assert skills <= found(text)
+
+
+def test_coordination_stops_at_a_clause_boundary(found: Found) -> None:
+    """A conjunct across a semicolon or a new line is another list."""
+    assert "supervised-learning" not in found("We are supervised;\nunsupervised learning too.")

@@ -48,6 +48,7 @@ class Scanner:
         hits: list[Hit] = []
         distinct = set(toks)
         self._phrases(text, toks, matches, distinct, hits)
+        self._coordinated(text, toks, matches, hits)
         self._split_words(text, toks, matches, hits)
         self._fuzzy(toks, matches, distinct, hits)
         self._verb_objects(text, toks, matches, distinct, hits)
@@ -93,6 +94,33 @@ class Scanner:
         if versioned:
             for i in [i for i, t in enumerate(toks) if t in versioned]:
                 self._add(hits, (versioned[toks[i]],), matches[i].start(), matches[i].end())
+
+    def _coordinated(
+        self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
+    ) -> None:
+        """Find phrases that share their head with the next one: in "supervised and
+        unsupervised learning", "supervised learning" too; "text/sentiment analytics";
+        "training, deployment and monitoring of models"."""
+        phrases = self.index.phrases
+        several = [h for h in hits if h.how != "block" and " " in h.target.alias]
+        if not several:
+            return
+        by_start = {m.start(): i for i, m in enumerate(matches)}
+        by_end = {m.end(): i for i, m in enumerate(matches)}
+        for hit in several:
+            first, last = by_start.get(hit.start), by_end.get(hit.end)
+            if first is None or last is None or last == first:
+                continue
+            tail = tuple(toks[first + 1 : last + 1])
+            at = first
+            for _ in range(3):  # "A, B and C head": up to three conjuncts before the phrase
+                before = _previous_conjunct(text, toks, matches, at)
+                if before is None:
+                    break
+                at = before
+                for target in phrases.get((toks[at], *tail), ()):
+                    if target.how != "block":
+                        hits.append(Hit(matches[at].start(), hit.end, target, target.how, 100.0))
 
     def _split_words(
         self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
@@ -195,6 +223,23 @@ class Scanner:
             squashed = "".join(TOKEN_RE.findall(match.group(1)))
             for target in headings.get(squashed, ()):
                 hits.append(Hit(match.start(1), match.end(1), target, "heading", 100.0))
+
+
+def _previous_conjunct(
+    text: str, toks: list[str], matches: list[re.Match[str]], k: int
+) -> int | None:
+    """Return the token that stands before token k joined by "and", "or", "/" or ",", or None."""
+    if k >= 2 and toks[k - 1] in ("and", "or"):
+        gaps = (
+            text[matches[k - 2].end() : matches[k - 1].start()],
+            text[matches[k - 1].end() : matches[k].start()],
+        )
+        return k - 2 if all(g.strip(" ,") == "" and "\n" not in g for g in gaps) else None
+    if k >= 1:
+        gap = text[matches[k - 1].end() : matches[k].start()]
+        if gap.strip() in ("/", ",") and "\n" not in gap:
+            return k - 1
+    return None
 
 
 def _unversioned(token: str) -> str:
