@@ -136,11 +136,12 @@ def test_outputs_that_would_destroy_an_input_are_refused_first(
 def test_a_summary_left_in_the_folder_is_not_assessed_again(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    """mlgap's own summary, found in a folder on the next run, is an mlgap-output row."""
+    """mlgap's own summary, found in a folder on the next run, is left out (no row, no failure)."""
     folder = tmp_path / "cohort"
     folder.mkdir()
     (folder / "a.txt").write_text("Skills: Python, SQL\n", encoding="utf-8")
     runner.invoke(app, ["batch", str(folder), "--summary", str(tmp_path / "summary.md")])
     (folder / "summary.md").write_text((tmp_path / "summary.md").read_text(encoding="utf-8"))
-    again = runner.invoke(app, ["batch", str(folder)])
-    assert "mlgap-output" in again.stdout and ",ok," in again.stdout
+    again = runner.invoke(app, ["batch", str(folder), "-v"])
+    assert again.exit_code == 0 and "summary.md" not in again.stdout and ",ok," in again.stdout
+    assert "skipped" in again.stderr and "summary.md" in again.stderr

@@ -21,6 +21,7 @@ class BatchRow:
     coverage: tuple[tuple[str, int, int], ...] = ()
     error_kind: str = ""
     error: str = ""
+    skipped: bool = False  # not a résumé (an mlgap report left in the folder): no row at all
 
     def __reduce__(self) -> tuple[type[BatchRow], tuple[object, ...]]:
         # Rows cross from workers to the parent by the thousand: pickled as a plain tuple
@@ -40,6 +41,11 @@ class BatchRow:
             gaps=tuple(g.id for g in report.gaps),
             coverage=tuple((c.name, c.met, c.total) for c in report.coverage),
         )
+
+    @classmethod
+    def skip(cls, path: str, why: str) -> BatchRow:
+        """Return the mark of a file that is left out: it gets no row and is no failure."""
+        return cls(path, "", error=why, skipped=True)
 
     @classmethod
     def failed(cls, path: str, kind: str, message: str, rows: RowFormat) -> BatchRow:

@@ -68,8 +68,7 @@ class BatchJob:
         try:
             doc = read_document(path, self.max_bytes)
             if doc.text.startswith(_OWN_OUTPUTS):
-                message = "an mlgap report or summary, not a résumé: left out"
-                return BatchRow.failed(path, "mlgap-output", message, self.rows)
+                return BatchRow.skip(path, "an mlgap report or summary, not a résumé")
             report = self.kit.assess_document(doc, self.role)
         except MlgapError as error:
             return BatchRow.failed(path, error.kind, error.message, self.rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,8 @@ from mlgap.errors import ExitCode, InputError
 from mlgap.read.document import DEFAULT_MAX_BYTES
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.toolkit import Toolkit
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the batch modules are imported only when a batch runs: a fast start
     from mlgap.batch.rows import BatchRow
@@ -145,6 +148,9 @@ def _write_rows(
     ):
         out.write(header)
         for row in rows:
+            advance()
+            if row.skipped:
+                log.info("skipped %s: %s", row.path, row.error)
+                continue
             out.write(row.line)
             cohort.add(row)
-            advance()
