@@ -21,3 +21,23 @@ def test_split_language_suffixes_are_joined(
     """A lone C followed by a spaced ++ is C++; other '++' and '#' stay as they are."""
     skills = found(text)
     assert present <= skills and not absent & skills
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "not_shown"),
+    [
+        ("Interests: deep learning, NLP, chess", set(), {"deep-learning", "nlp"}),
+        (
+            "INTERESTS\nReinforcement learning\nEXPERIENCE\nPython developer",
+            {"python"},
+            {"reinforcement-learning"},
+        ),
+        ("Skills: Python, NLP\nHobbies: photography", {"python", "nlp"}, set()),
+    ],
+)
+def test_interests_are_not_skills(
+    found: Callable[[str], set[str]], text: str, shown: set[str], not_shown: set[str]
+) -> None:
+    """What a CV lists under Interests or Hobbies is wished for; the next heading ends it."""
+    skills = found(text)
+    assert shown <= skills and not not_shown & skills

@@ -178,10 +178,8 @@ class _Builder:
             default_role=given.get("default_role", defaults.default_role),
             benefit_phrases=tuple(p.strip() for p in given.get("benefit_phrases", ())),
             known_outside=tuple(p.strip() for p in given.get("known_outside", ())),
-            ad_sections=tuple(
-                (kind, tuple(p.strip() for p in phrases))
-                for kind, phrases in sorted(given.get("ad_sections", {}).items())
-            ),
+            ad_sections=_sections(given.get("ad_sections", {})),
+            resume_sections=_sections(given.get("resume_sections", {})),
         )
         return Catalog(
             source=source,
@@ -192,6 +190,12 @@ class _Builder:
             levels=tuple(self.levels),
             settings=settings,
         )
+
+
+def _sections(given: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (kind, tuple(p.strip() for p in phrases)) for kind, phrases in sorted(given.items())
+    )
 
 
 def _skill(data: Data, category: str) -> Skill:

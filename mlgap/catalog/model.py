@@ -132,6 +132,7 @@ class Settings:
     benefit_phrases: tuple[str, ...] = ()  # a job ad's perks: what they name is not asked for
     known_outside: tuple[str, ...] = ()  # technologies people type that the catalog leaves out
     ad_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section kind -> its headings
+    resume_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # interests, other
 
     def weight(self, importance: str) -> int:
         """Return the points a requirement of `importance` is worth."""

@@ -20,10 +20,15 @@ SECTION_KINDS = ("job", "company", "duties", "requirements", "preferred", "benef
 NOT_ASKED = frozenset({"company", "benefits", "eeo"})
 
 
-def sections_pattern(headings: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+RESUME_KINDS = ("interests", "other")  # a CV's sections: what one wishes for, and the rest
+
+
+def sections_pattern(
+    headings: dict[str, tuple[str, ...]], kinds: tuple[str, ...] = SECTION_KINDS
+) -> re.Pattern[str] | None:
     """Return one pattern for every heading, each in a group named for its section."""
     groups = []
-    for kind in SECTION_KINDS:
+    for kind in kinds:
         phrases = sorted(headings.get(kind, ()), key=len, reverse=True)
         if phrases:
             body = "|".join(r"[\s-]+".join(map(re.escape, alias_key(p))) for p in phrases)

@@ -14,6 +14,7 @@ from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
+_INTEREST_HINTS = ("interest", "hobb")
 _BOUNDARY_RE = re.compile(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
     re.IGNORECASE,
@@ -103,6 +104,7 @@ class Cues:
         marks: list[tuple[str, int]],
         benefits: re.Pattern[str] | None = None,
         sections: re.Pattern[str] | None = None,
+        resume_sections: re.Pattern[str] | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
@@ -127,7 +129,13 @@ class Cues:
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2
         self.sections = AdSections(text, lower, sections if self.job_ad else None)
-        self.none = not self.before and not self.after and not self.job_ad
+        # A CV's interests and objective say what one wishes to do, not what one has done.
+        # Looked for only where such a word stands: a pattern run over every CV would cost.
+        wishes = not self.job_ad and any(w in lower for w in _INTEREST_HINTS)
+        self.resume = AdSections(text, lower, resume_sections if wishes else None)
+        self.none = (
+            not self.before and not self.after and not self.job_ad and not self.resume.starts
+        )
 
     def _in_unasked_section(self, start: int, end: int) -> bool:
         """Return whether a mention stands under the benefits, equal-opportunity or company
@@ -169,6 +177,8 @@ class Cues:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
+        if self.resume.starts and self.resume.at(start) == "interests":
+            return WISHED
         if self.job_ad and (
             self._in_unasked_section(start, end)
             or self._in_benefits(start, end)

@@ -75,7 +75,9 @@ class Extractor:
         if not hits:
             return Extraction(source, (), notes=notes)
         marks = markers(toks, matches)
-        cues = Cues(text, lower, marks, self.index.benefits, self.index.sections)
+        cues = Cues(
+            text, lower, marks, self.index.benefits, self.index.sections, self.index.resume_sections
+        )
         links = url_spans(lower, marks)
         return Extraction(source, self._findings(text, links, cues, hits), notes=notes)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog, Skill
-from mlgap.extract.ad_sections import sections_pattern
+from mlgap.extract.ad_sections import RESUME_KINDS, sections_pattern
 from mlgap.tokens import alias_key
 
 FUZZY_MIN_LENGTH = 7
@@ -41,6 +41,7 @@ class Index:
     heading_re: re.Pattern[str] = re.compile("(?!)")
     benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
     sections: re.Pattern[str] | None = None  # a job ad's section headings
+    resume_sections: re.Pattern[str] | None = None  # a CV's interests and other headings
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
     verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
 
@@ -115,6 +116,7 @@ def build_index(catalog: Catalog) -> Index:
     index.heading_re = _heading_pattern(index.headings)
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
+    index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
     index.single = {k[0]: v for k, v in index.phrases.items() if len(k) == 1}
     index.longer = {
         t: tuple(s for s in sizes if s > 1)
