@@ -31,6 +31,9 @@ class Scanner:
     def __init__(self, index: Index) -> None:
         self.index = index
         self.starts = frozenset(index.first) | frozenset(index.glued)
+        # Tokens worth a look: where a phrase may start, or a verb of a family stands. Their
+        # places are found in one pass over a text, shared by both searches.
+        self.looked_for = self.starts | frozenset(index.verbs)
         # Words seen before, with or without a near miss: most words of a batch repeat.
         self._near_misses: dict[str, tuple[str, float]] = {}
         self._no_near_miss: set[str] = set()
@@ -47,11 +50,15 @@ class Scanner:
         """Return every hit in `text`, in order of position (`lower`: its lower-cased form)."""
         hits: list[Hit] = []
         distinct = set(toks)
-        self._phrases(text, toks, matches, distinct, hits)
-        self._coordinated(text, toks, matches, hits)
+        several: list[tuple[int, int]] = []  # (first token, size) of phrases of several words
+        looked_for = self.looked_for
+        places = [i for i, t in enumerate(toks) if t in looked_for]
+        self._phrases(text, toks, matches, distinct, hits, several, places)
+        if several:
+            self._coordinated(text, toks, matches, hits, several)
         self._split_words(text, toks, matches, hits)
         self._fuzzy(toks, matches, distinct, hits)
-        self._verb_objects(text, toks, matches, distinct, hits)
+        self._verb_objects(text, toks, matches, distinct, hits, places)
         self._headings(lower, hits)
         hits.sort(key=operator.attrgetter("start"))
         return hits
@@ -63,12 +70,14 @@ class Scanner:
         matches: list[re.Match[str]],
         distinct: set[str],
         hits: list[Hit],
+        several: list[tuple[int, int]],
+        places: list[int],
     ) -> None:
         index, starts = self.index, self.starts
         phrases, first, pairs, glued = index.phrases, index.first, index.pairs, index.glued
         n = len(toks)
         single, longer = index.single, index.longer
-        for i in [i for i, t in enumerate(toks) if t in starts]:
+        for i in [i for i in places if toks[i] in starts]:
             tok = toks[i]
             targets = single.get(tok)
             sizes = longer.get(tok)
@@ -81,6 +90,7 @@ class Scanner:
                     ):
                         start, end = matches[i].start(), matches[i + size - 1].end()
                         hits.extend([Hit(start, end, t, t.how, 100.0) for t in found])
+                        several.append((i, size))
             if targets is not None:
                 start, end = matches[i].span()
                 hits.extend([Hit(start, end, t, t.how, 100.0) for t in targets])
@@ -96,22 +106,21 @@ class Scanner:
                 self._add(hits, (versioned[toks[i]],), matches[i].start(), matches[i].end())
 
     def _coordinated(
-        self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
+        self,
+        text: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        hits: list[Hit],
+        several: list[tuple[int, int]],
     ) -> None:
         """Find phrases that share their head with the next one: in "supervised and
         unsupervised learning", "supervised learning" too; "text/sentiment analytics";
         "training, deployment and monitoring of models"."""
         phrases = self.index.phrases
-        several = [h for h in hits if h.how != "block" and " " in h.target.alias]
-        if not several:
-            return
-        by_start = {m.start(): i for i, m in enumerate(matches)}
-        by_end = {m.end(): i for i, m in enumerate(matches)}
-        for hit in several:
-            first, last = by_start.get(hit.start), by_end.get(hit.end)
-            if first is None or last is None or last == first:
-                continue
-            tail = tuple(toks[first + 1 : last + 1])
+        end_of = {}
+        for first, size in several:
+            tail = tuple(toks[first + 1 : first + size])
+            end = matches[first + size - 1].end()
             at = first
             for _ in range(3):  # "A, B and C head": up to three conjuncts before the phrase
                 before = _previous_conjunct(text, toks, matches, at)
@@ -120,7 +129,8 @@ class Scanner:
                 at = before
                 for target in phrases.get((toks[at], *tail), ()):
                     if target.how != "block":
-                        hits.append(Hit(matches[at].start(), hit.end, target, target.how, 100.0))
+                        end_of[(matches[at].start(), target)] = end
+        hits.extend(Hit(start, end, t, t.how, 100.0) for (start, t), end in end_of.items())
 
     def _split_words(
         self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
@@ -194,6 +204,7 @@ class Scanner:
         matches: list[re.Match[str]],
         distinct: set[str],
         hits: list[Hit],
+        places: list[int],
     ) -> None:
         """Find a verb and its object a few words apart: "solved several critical problems"."""
         verbs = self.index.verbs
@@ -201,7 +212,7 @@ class Scanner:
         if not present:
             return
         n = len(toks)
-        for i in [i for i, t in enumerate(toks) if t in present]:
+        for i in [i for i in places if toks[i] in present]:
             if text[matches[i].start() - 1 : matches[i].start()] == "-":
                 continue  # "industry-leading": an adjective, not the verb
             if i + 1 < n and toks[i + 1] == "by":
