@@ -80,6 +80,6 @@ def clean_text(text: str) -> str:
         )
     if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
         text = "\n".join(_unspace_line(line) for line in text.split("\n"))
-    if " ++" in text or " #" in text:
+    if "C ++" in text or "C #" in text or "F #" in text:
         text = _SPLIT_SUFFIX_RE.sub(r"\1\2", text)
     return text

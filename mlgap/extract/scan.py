@@ -30,10 +30,9 @@ class Scanner:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.starts = frozenset(index.first) | frozenset(index.glued)
-        # Tokens worth a look: where a phrase may start, or a verb of a family stands. Their
-        # places are found in one pass over a text, shared by both searches.
-        self.looked_for = self.starts | frozenset(index.verbs)
+        # Tokens worth a look: where a phrase may start, or a verb of a family stands (the
+        # one pass over a text's tokens notes the verbs' places on the way).
+        self.starts = frozenset(index.first) | frozenset(index.glued) | frozenset(index.verbs)
         # Words seen before, with or without a near miss: most words of a batch repeat.
         self._near_misses: dict[str, tuple[str, float]] = {}
         self._no_near_miss: set[str] = set()
@@ -51,14 +50,14 @@ class Scanner:
         hits: list[Hit] = []
         distinct = set(toks)
         several: list[tuple[int, int]] = []  # (first token, size) of phrases of several words
-        looked_for = self.looked_for
-        places = [i for i, t in enumerate(toks) if t in looked_for]
-        self._phrases(text, toks, matches, distinct, hits, several, places)
+        verb_places: list[int] = []
+        self._phrases(text, toks, matches, distinct, hits, several, verb_places)
         if several:
             self._coordinated(text, toks, matches, hits, several)
         self._split_words(text, toks, matches, hits)
         self._fuzzy(toks, matches, distinct, hits)
-        self._verb_objects(text, toks, matches, distinct, hits, places)
+        if verb_places:
+            self._verb_objects(text, toks, matches, hits, verb_places)
         self._headings(lower, hits)
         hits.sort(key=operator.attrgetter("start"))
         return hits
@@ -71,14 +70,17 @@ class Scanner:
         distinct: set[str],
         hits: list[Hit],
         several: list[tuple[int, int]],
-        places: list[int],
+        verb_places: list[int],
     ) -> None:
         index, starts = self.index, self.starts
+        verbs = index.verbs
         phrases, first, pairs, glued = index.phrases, index.first, index.pairs, index.glued
         n = len(toks)
         single, longer = index.single, index.longer
-        for i in [i for i in places if toks[i] in starts]:
+        for i in [i for i, t in enumerate(toks) if t in starts]:
             tok = toks[i]
+            if tok in verbs:
+                verb_places.append(i)
             targets = single.get(tok)
             sizes = longer.get(tok)
             if sizes is not None and i + 1 < n and (tok, toks[i + 1]) in pairs:
@@ -202,17 +204,13 @@ class Scanner:
         text: str,
         toks: list[str],
         matches: list[re.Match[str]],
-        distinct: set[str],
         hits: list[Hit],
-        places: list[int],
+        verb_places: list[int],
     ) -> None:
         """Find a verb and its object a few words apart: "solved several critical problems"."""
         verbs = self.index.verbs
-        present = distinct.intersection(verbs)
-        if not present:
-            return
         n = len(toks)
-        for i in [i for i in places if toks[i] in present]:
+        for i in verb_places:
             if text[matches[i].start() - 1 : matches[i].start()] == "-":
                 continue  # "industry-leading": an adjective, not the verb
             if i + 1 < n and toks[i + 1] == "by":
