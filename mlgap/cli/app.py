@@ -31,8 +31,7 @@ HELP = {"help_option_names": ["-h", "--help"]}
 
 def _say(message: str) -> None:
     if sys.stderr is not None:
-        text = printable_line(message).encode("utf-8", "backslashreplace").decode("utf-8")
-        print(f"mlgap: {text}", file=sys.stderr)
+        print(f"mlgap: {printable_line(message)}", file=sys.stderr)
 
 
 class MlgapGroup(TyperGroup):

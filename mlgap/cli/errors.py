@@ -17,11 +17,6 @@ from mlgap.render.printable import printable_line
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _safe(text: str) -> str:
-    """Return text any terminal can take: a file name that is not UTF-8 shows its bytes."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def quiet_closed_pipe() -> None:
     """Point stdout at /dev/null, so that no later flush fails again on the closed pipe."""
     with contextlib.suppress(OSError, ValueError):
@@ -41,11 +36,11 @@ def handle_errors(command: F) -> F:
             # `path:line: message`, one problem a line, as compilers print them: editors and
             # CI annotators jump to each.
             for problem in error.problems:
-                typer.echo(_safe(printable_line(MlgapError.__str__(problem))), err=True)
+                typer.echo(printable_line(MlgapError.__str__(problem)), err=True)
             raise typer.Exit(int(error.exit_code)) from None
         except MlgapError as error:
             for line in str(error).splitlines():
-                typer.echo(f"mlgap: error: {_safe(printable_line(line))}", err=True)
+                typer.echo(f"mlgap: error: {printable_line(line)}", err=True)
             raise typer.Exit(int(error.exit_code)) from None
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly
             quiet_closed_pipe()

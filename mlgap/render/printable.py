@@ -15,8 +15,12 @@ _ESCAPES.update({c: f"\\u{c:04x}" for c in _BIDI})
 
 
 def printable(text: str) -> str:
-    """Return `text` with control and bidirectional characters shown as escapes."""
-    return text.translate(_ESCAPES)
+    """Return `text` with control and bidirectional characters shown as escapes.
+
+    A file name that is not UTF-8 (its bytes kept as surrogates) shows them as `\udcff`,
+    instead of failing when written to a terminal.
+    """
+    return text.translate(_ESCAPES).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def printable_line(text: str) -> str:
