@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from mlgap.extract.ad_sections import NOT_ASKED, AdSections
 from mlgap.extract.links import LINK_TOKENS
 from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
+from mlgap.extract.sections import NOT_ASKED, Sections
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
@@ -128,11 +128,11 @@ class Cues:
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2
-        self.sections = AdSections(text, lower, sections if self.job_ad else None)
+        self.sections = Sections(text, lower, sections if self.job_ad else None)
         # A CV's interests and objective say what one wishes to do, not what one has done.
         # Looked for only where such a word stands: a pattern run over every CV would cost.
         wishes = not self.job_ad and any(w in lower for w in _INTEREST_HINTS)
-        self.resume = AdSections(text, lower, resume_sections if wishes else None)
+        self.resume = Sections(text, lower, resume_sections if wishes else None)
         self.none = (
             not self.before and not self.after and not self.job_ad and not self.resume.starts
         )

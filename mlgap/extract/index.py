@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog, Skill
-from mlgap.extract.ad_sections import RESUME_KINDS, sections_pattern
+from mlgap.extract.sections import RESUME_KINDS, sections_pattern
 from mlgap.tokens import alias_key
 
 FUZZY_MIN_LENGTH = 7

@@ -1,7 +1,8 @@
-"""The sections of a job ad: about the company, duties, requirements, nice-to-have, benefits,
-equal-opportunity text. Found by their headings, which are catalog data
-(`settings.ad_sections`), on their own line, before a colon, or in capitals: ads flattened to
-one line keep their headings that way ("WHAT YOU WILL DO ...", "Job benefits: ...").
+"""The sections of a document found by their headings. A job ad's: about the company, duties,
+requirements, nice-to-have, benefits, equal-opportunity text; a CV's: interests, the rest.
+The headings are catalog data (`settings.ad_sections`, `settings.resume_sections`) and count
+on their own line, before a colon, or in capitals: documents flattened to one line keep their
+headings that way ("WHAT YOU WILL DO ...", "Job benefits: ...").
 
 What the employer offers, says of itself or of equal opportunity is never a requirement; the
 others are where a requirement and its tier come from.
@@ -38,8 +39,8 @@ def sections_pattern(
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(groups)})(?![^\W_])")
 
 
-class AdSections:
-    """Where each section of one job ad starts; asked which section a position is in."""
+class Sections:
+    """Where each section of one document starts; asked which section a position is in."""
 
     def __init__(self, text: str, lower: str, pattern: re.Pattern[str] | None) -> None:
         self.starts: list[int] = []
