@@ -47,9 +47,6 @@ class Summary:
             met_total[0] += met
             met_total[1] += total
 
-    def label(self, gap: str) -> str:
-        return self.gap_labels.get(gap, gap)
-
     def histogram(self, width: int = 40) -> list[tuple[str, int, str]]:
         """Return (bucket, count, bar) for scores in tens."""
         buckets = Counter(min(score // 10, 9) for score in self.scores.elements())
