@@ -105,6 +105,7 @@ class Cues:
         benefits: re.Pattern[str] | None = None,
         sections: re.Pattern[str] | None = None,
         resume_sections: re.Pattern[str] | None = None,
+        heading_firsts: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
         self.lower = lower
@@ -128,11 +129,12 @@ class Cues:
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2
-        self.sections = Sections(text, lower, sections if self.job_ad else None)
+        places = [p for t, p in marks if t in heading_firsts]
+        self.sections = Sections(text, lower, sections if self.job_ad else None, places)
         # A CV's interests and objective say what one wishes to do, not what one has done.
         # Looked for only where such a word stands: a pattern run over every CV would cost.
         wishes = not self.job_ad and any(w in lower for w in _INTEREST_HINTS)
-        self.resume = Sections(text, lower, resume_sections if wishes else None)
+        self.resume = Sections(text, lower, resume_sections if wishes else None, places)
         self.none = (
             not self.before and not self.after and not self.job_ad and not self.resume.starts
         )
@@ -249,9 +251,5 @@ def _last_visible(text: str, end: int, reach: int = 200) -> str:
     return ""
 
 
-def markers(toks: list[str], matches: list[re.Match[str]]) -> list[tuple[str, int]]:
-    """Return (token, offset) of every token that may begin a cue, an ad phrase or a link."""
-    return [(t, matches[i].start()) for i, t in enumerate(toks) if t in _MARKERS]
-
-
-_MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | LINK_TOKENS
+# Every token that may begin a cue, an ad phrase or a link: the scanner notes where they stand.
+MARKERS = _CUE_FIRST | _CUE_SECOND | _AD_FIRST | LINK_TOKENS

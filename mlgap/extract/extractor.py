@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog
 from mlgap.extract.clean import clean_text
-from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, Cues, markers
+from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, MARKERS, Cues
 from mlgap.extract.index import Index, build_index
 from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
 from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
@@ -41,7 +41,7 @@ class Extractor:
     def __init__(self, catalog: Catalog, index: Index | None = None) -> None:
         self.catalog = catalog
         self.index = index if index is not None else build_index(catalog)
-        self.scanner = Scanner(self.index)
+        self.scanner = Scanner(self.index, MARKERS | self.index.heading_firsts)
         self._tech = catalog.skills_where("technology")
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
         self._fields = catalog.skills_where("degree_subject")
@@ -71,12 +71,18 @@ class Extractor:
             # every offset in the lower-cased text is an offset in the text too.
             lower = "".join(c if len(low := c.lower()) != 1 else low for c in text)
         toks, matches = self.scanner.tokens(text, lower)
-        hits = self.scanner.scan(text, lower, toks, matches)
+        marks: list[tuple[str, int]] = []  # where a cue, an ad phrase or a link may begin
+        hits = self.scanner.scan(text, lower, toks, matches, marks)
         if not hits:
             return Extraction(source, (), notes=notes)
-        marks = markers(toks, matches)
         cues = Cues(
-            text, lower, marks, self.index.benefits, self.index.sections, self.index.resume_sections
+            text,
+            lower,
+            marks,
+            self.index.benefits,
+            self.index.sections,
+            self.index.resume_sections,
+            self.index.heading_firsts,
         )
         links = url_spans(lower, marks)
         return Extraction(source, self._findings(text, links, cues, hits), notes=notes)

@@ -42,6 +42,8 @@ class Index:
     benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
     sections: re.Pattern[str] | None = None  # a job ad's section headings
     resume_sections: re.Pattern[str] | None = None  # a CV's interests and other headings
+    # The words a heading of either kind begins with: the patterns are tried only there.
+    heading_firsts: frozenset[str] = frozenset()
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
     verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
 
@@ -117,6 +119,13 @@ def build_index(catalog: Catalog) -> Index:
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
+    index.heading_firsts = frozenset(
+        alias_key(phrase)[0]
+        for headings in (catalog.settings.ad_sections, catalog.settings.resume_sections)
+        for _, phrases in headings
+        for phrase in phrases
+        if alias_key(phrase)
+    )
     index.single = {k[0]: v for k, v in index.phrases.items() if len(k) == 1}
     index.longer = {
         t: tuple(s for s in sizes if s > 1)

@@ -28,14 +28,17 @@ class Hit(NamedTuple):
 class Scanner:
     """Scan texts for one index; keeps a cache of fuzzy look-ups across texts."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, marking: frozenset[str] = frozenset()) -> None:
         self.index = index
-        # Tokens worth a look: where a phrase may start, or a verb of a family stands (the
-        # one pass over a text's tokens notes the verbs' places on the way).
+        # Tokens worth a look: where a phrase may start, a verb of a family stands, or (for
+        # the caller) one of `marking`: the one pass over a text's tokens notes them all.
         self.starts = frozenset(index.first) | frozenset(index.glued) | frozenset(index.verbs)
-        # Words seen before, with or without a near miss: most words of a batch repeat.
+        self.marking = marking
+        self._looked_at = self.starts | marking
+        # Words seen before: with a near miss, or plain (no near miss, no version glued on a
+        # known name). Most words of a batch repeat, and a set difference skips them in C.
         self._near_misses: dict[str, tuple[str, float]] = {}
-        self._no_near_miss: set[str] = set()
+        self._plain: set[str] = set()
 
     @staticmethod
     def tokens(text: str, lower: str) -> tuple[list[str], list[re.Match[str]]]:
@@ -44,18 +47,24 @@ class Scanner:
         return list(map(re.Match.group, matches)), matches
 
     def scan(
-        self, text: str, lower: str, toks: list[str], matches: list[re.Match[str]]
+        self,
+        text: str,
+        lower: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        marks: list[tuple[str, int]] | None = None,
     ) -> list[Hit]:
-        """Return every hit in `text`, in order of position (`lower`: its lower-cased form)."""
+        """Return every hit in `text`, in order of position (`lower`: its lower-cased form);
+        `marks` receives (token, offset) of every token of `marking`."""
         hits: list[Hit] = []
         distinct = set(toks)
         several: list[tuple[int, int]] = []  # (first token, size) of phrases of several words
         verb_places: list[int] = []
-        self._phrases(text, toks, matches, distinct, hits, several, verb_places)
+        self._phrases(text, toks, matches, hits, several, verb_places, marks)
         if several:
             self._coordinated(text, toks, matches, hits, several)
         self._split_words(text, toks, matches, hits)
-        self._fuzzy(toks, matches, distinct, hits)
+        self._unlisted(toks, matches, distinct - self.starts - self._plain, hits)
         if verb_places:
             self._verb_objects(text, toks, matches, hits, verb_places)
         self._headings(lower, hits)
@@ -67,18 +76,22 @@ class Scanner:
         text: str,
         toks: list[str],
         matches: list[re.Match[str]],
-        distinct: set[str],
         hits: list[Hit],
         several: list[tuple[int, int]],
         verb_places: list[int],
+        marks: list[tuple[str, int]] | None,
     ) -> None:
-        index, starts = self.index, self.starts
-        verbs = index.verbs
-        phrases, first, pairs, glued = index.phrases, index.first, index.pairs, index.glued
+        index, starts = self.index, self._looked_at
+        verbs, marking = index.verbs, self.marking
+        if marks is None:
+            marks = []
+        phrases, pairs, glued = index.phrases, index.pairs, index.glued
         n = len(toks)
         single, longer = index.single, index.longer
         for i in [i for i, t in enumerate(toks) if t in starts]:
             tok = toks[i]
+            if tok in marking:
+                marks.append((tok, matches[i].start()))
             if tok in verbs:
                 verb_places.append(i)
             targets = single.get(tok)
@@ -100,12 +113,6 @@ class Scanner:
                 continue
             elif tok in glued:  # "RandomForest", "KMeans"
                 self._add(hits, glued[tok], matches[i].start(), matches[i].end())
-        # "python3", "tensorflow2": a known name with a version number glued on.
-        versioned = {t: _unversioned(t) for t in distinct if t[-1].isdigit()}
-        versioned = {t: b for t, b in versioned.items() if len(b) >= 4 and b in first}
-        if versioned:
-            for i in [i for i, t in enumerate(toks) if t in versioned]:
-                self._add(hits, (versioned[toks[i]],), matches[i].start(), matches[i].end())
 
     def _coordinated(
         self,
@@ -159,30 +166,40 @@ class Scanner:
     def _add(self, hits: list[Hit], key: tuple[str, ...], start: int, end: int) -> None:
         hits.extend(Hit(start, end, t, t.how, 100.0) for t in self.index.phrases.get(key, ()))
 
-    def _fuzzy(
-        self, toks: list[str], matches: list[re.Match[str]], distinct: set[str], hits: list[Hit]
+    def _unlisted(
+        self, toks: list[str], matches: list[re.Match[str]], rest: set[str], hits: list[Hit]
     ) -> None:
-        """Forgive a one-letter slip in a long tool name ("Tensorflw")."""
-        near, far = self._near_misses, self._no_near_miss
-        if len(far) > 200_000:  # bound memory in long batch runs
-            far.clear()
-        unknown = {t for t in distinct if len(t) >= FUZZY_MIN_LENGTH} - self.starts - far
-        for tok in unknown - near.keys():
-            best = self._closest(tok)
-            if best is None:
-                far.add(tok)
-            else:
-                near[tok] = best
-        close = unknown & near.keys()
-        if not close:
+        """Find words no phrase starts with that still name a tool: a known name with a
+        version glued on ("python3", "yolov5"), or a one-letter slip ("Tensorflw")."""
+        near, plain, first = self._near_misses, self._plain, self.index.first
+        if len(plain) > 200_000:  # bound memory in long batch runs
+            plain.clear()
+        found: dict[str, tuple[str, str, float]] = {}  # word -> (form, how, score)
+        for tok in rest:
+            if tok[-1].isdigit():
+                base = _unversioned(tok)
+                if len(base) >= 4 and base in first:
+                    found[tok] = (base, "versioned", 100.0)
+                    continue
+            elif len(tok) >= FUZZY_MIN_LENGTH:
+                best = near.get(tok) or self._closest(tok)
+                if best is not None:
+                    near[tok] = best
+                    found[tok] = (best[0], "fuzzy", best[1])
+                    continue
+            plain.add(tok)
+        if not found:
             return
-        for i in [i for i, t in enumerate(toks) if t in close]:
-            form, score = near[toks[i]]
-            hits.extend(
-                Hit(matches[i].start(), matches[i].end(), t, "fuzzy", score)
-                for t in self.index.phrases[(form,)]
-                if t.how == "alias"
-            )
+        phrases = self.index.phrases
+        for i in [i for i, t in enumerate(toks) if t in found]:
+            form, how, score = found[toks[i]]
+            start, end = matches[i].span()
+            if how == "versioned":
+                hits.extend(Hit(start, end, t, t.how, 100.0) for t in phrases.get((form,), ()))
+            else:
+                hits.extend(
+                    Hit(start, end, t, "fuzzy", score) for t in phrases[(form,)] if t.how == "alias"
+                )
 
     def _closest(self, tok: str) -> tuple[str, float] | None:
         if not tok.isalpha() or len(tok) > 30:

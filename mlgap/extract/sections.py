@@ -42,12 +42,21 @@ def sections_pattern(
 class Sections:
     """Where each section of one document starts; asked which section a position is in."""
 
-    def __init__(self, text: str, lower: str, pattern: re.Pattern[str] | None) -> None:
+    def __init__(
+        self, text: str, lower: str, pattern: re.Pattern[str] | None, places: list[int]
+    ) -> None:
+        """Find the headings of `pattern` that begin at one of `places` (the offsets of
+        the words a heading may begin with, in order): one attempt at each, where a search
+        of the whole text would try every character."""
         self.starts: list[int] = []
         self.kinds: list[str] = []
         if pattern is None:
             return
-        for match in pattern.finditer(lower):
+        reach = 0
+        for place in places:
+            if place < reach or (match := pattern.match(lower, place)) is None:
+                continue  # inside the last heading: "company" in "About the company"
+            reach = match.end()
             if _is_heading(text, match.start(), match.end()) and match.lastgroup:
                 self.starts.append(match.start())
                 self.kinds.append(match.lastgroup)
