@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from mlgap.assess.results import Assessment
@@ -48,20 +49,28 @@ class Toolkit:
         catalog, index, typed = entry
         return cls(catalog, Extractor(catalog, index), typed)
 
-    def extract_document(self, doc: Document, skills: list[str] | None = None) -> Extraction:
-        """Return what a read résumé (and typed `skills`) show; evidence names PDF pages."""
+    def extract_document(
+        self, doc: Document, skills: list[str] | None = None, as_of: date | None = None
+    ) -> Extraction:
+        """Return what a read résumé (and typed `skills`) show; evidence names PDF pages, and
+        "present" in its work history means `as_of` (default: today)."""
         parts = [Extraction(doc.source, (), notes=doc.notes)] if doc.notes else []
         if doc.text:
-            parts.append(self.extractor.extract(doc.text, doc.source).on_pages(doc.page_starts))
+            extraction = self.extractor.extract(doc.text, doc.source, as_of)
+            parts.append(extraction.on_pages(doc.page_starts))
         if skills:
             parts.append(self.typed.extract(skills))
         return Extraction.merge(*parts)
 
     def assess_document(
-        self, doc: Document, role: str | None = None, skills: list[str] | None = None
+        self,
+        doc: Document,
+        role: str | None = None,
+        skills: list[str] | None = None,
+        as_of: date | None = None,
     ) -> Assessment:
         """Assess a read résumé (and typed `skills`) against `role` (default: the catalog's)."""
-        return assess(self.extract_document(doc, skills), self.catalog, role)
+        return assess(self.extract_document(doc, skills, as_of), self.catalog, role)
 
     def assess_text(
         self,
@@ -69,6 +78,7 @@ class Toolkit:
         role: str | None = None,
         source: str = "<text>",
         skills: list[str] | None = None,
+        as_of: date | None = None,
     ) -> Assessment:
         """Extract skills from `text` (and typed `skills`) and assess them against `role`."""
-        return self.assess_document(Document(source, text), role, skills)
+        return self.assess_document(Document(source, text), role, skills, as_of)

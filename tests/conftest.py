@@ -42,7 +42,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_cac
     """HOME and the cache are never the real ones; tests of the cache itself use their own."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
-    for name in ("NO_COLOR", "FORCE_COLOR", "MLGAP_CACHE_DIR", "MLGAP_NO_CACHE", "MLGAP_DEBUG"):
+    for name in (
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "MLGAP_CACHE_DIR",
+        "MLGAP_NO_CACHE",
+        "MLGAP_DEBUG",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -63,7 +63,7 @@ def test_jobs_one_and_two_give_identical_output(runner: CliRunner, cohort: Path)
     lines = [json.loads(line) for line in outputs[0].splitlines()]
     assert len(lines) == 82
     assert {line["status"] for line in lines} == {"ok", "error"}
-    assert all(line["schema_version"] == 2 for line in lines if line["status"] == "ok")
+    assert all(line["schema_version"] == 3 for line in lines if line["status"] == "ok")
 
 
 def test_jsonl_rows_hold_the_assess_report(runner: CliRunner, tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_json_report_has_the_promised_shape(runner: CliRunner) -> None:
         ["assess", str(EXAMPLES / "mid_level.txt"), "--role", "ml-specialist", "--format", "json"],
     )
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 2 and data["role"]["id"] == "ml-specialist"
+    assert data["schema_version"] == 3 and data["role"]["id"] == "ml-specialist"
     assert 0 <= data["score"] <= 100
     assert {
         "found",

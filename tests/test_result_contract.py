@@ -92,14 +92,69 @@ class ReadinessJSON(TypedDict):
     level: str | None
     level_name: str
     next_level: str | None
+    next_level_name: str | None
     phases: list[PhaseJSON]
     rule: str
+    level_rule: str
+    years: float | None
+    seniority: str | None
 
 
 class StepJSON(TypedDict):
     rank: int
     id: str
     action: str
+    unsaid: bool
+    points: int
+    score_after: int
+    unlocks: str
+
+
+class RequirementJSON(TypedDict):
+    id: str
+    label: str
+    importance: str
+    category: str
+    phase: int | None
+    skills: list[str]
+    status: str
+    points: int
+    matched: list[str]
+    implied_by: list[str]
+
+
+class ImpliedJSON(TypedDict):
+    skill: str
+    name: str
+    by: str
+    by_name: str
+    line: int | None
+    why: str
+
+
+class PeriodJSON(TypedDict):
+    start: str
+    end: str
+    months: int
+    ml: bool
+    line: int
+    text: str
+    seniority: str
+
+
+class TitleJSON(TypedDict):
+    seniority: str
+    text: str
+    line: int
+
+
+class ExperienceJSON(TypedDict):
+    as_of: str
+    years: float
+    ml_years: float
+    periods: list[PeriodJSON]
+    titles: list[TitleJSON]
+    seniority: str | None
 
 
 class ReportJSON(TypedDict):
@@ -113,9 +168,13 @@ class ReportJSON(TypedDict):
     unrecognized: list[UnrecognizedJSON]
     notes: list[str]
     coverage: list[CoverageJSON]
+    requirements: list[RequirementJSON]
+    implied: list[ImpliedJSON]
     gaps: list[GapJSON]
     readiness: ReadinessJSON
     next_steps: list[StepJSON]
+    reachable_score: int
+    experience: ExperienceJSON | None
 
 
 def _conforms(value: Any, kind: Any, where: str) -> None:
@@ -130,9 +189,15 @@ def _conforms(value: Any, kind: Any, where: str) -> None:
         assert isinstance(value, list), where
         for i, item in enumerate(value):
             _conforms(item, get_args(kind)[0], f"{where}[{i}]")
-    elif get_args(kind):  # a union such as int | None
-        allowed = tuple(type(None) if a is None else a for a in get_args(kind))
-        assert isinstance(value, allowed), f"{where}: {value!r}"
+    elif get_args(kind):  # a union such as int | None, or a TypedDict | None
+        options = [type(None) if a is None else a for a in get_args(kind)]
+        shapes = [a for a in options if isinstance(a, type) and issubclass(a, dict)]
+        if value is not None and shapes:
+            _conforms(value, shapes[0], where)
+            return
+        scalars = [a for a in options if a not in shapes]
+        flat = tuple(t for a in scalars for t in ((int, float) if a is float else (a,)))
+        assert isinstance(value, flat), f"{where}: {value!r}"
     else:
         allowed_scalar = (int, float) if kind is float else kind
         assert isinstance(value, allowed_scalar) and not (
@@ -154,9 +219,9 @@ def test_the_report_json_has_the_pinned_shape(
     """Every key of every level of the report is the one pinned, with its type."""
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     report = kit.assess_text(text, source=name, skills=skills)
-    data = json.loads(RENDERERS["json"](report, False))
+    data = json.loads(RENDERERS["json"](report, False, 80))
     _conforms(data, ReportJSON, "report")
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
 
 
 def test_the_shape_covers_not_counted_and_unrecognized(kit: Toolkit) -> None:
@@ -167,7 +232,15 @@ def test_the_shape_covers_not_counted_and_unrecognized(kit: Toolkit) -> None:
     _conforms(json.loads(json.dumps(data)), ReportJSON, "report")
 
 
+def test_the_shape_covers_experience_and_implications(kit: Toolkit) -> None:
+    """A dated work history and an implied requirement are checked against the shape too."""
+    text = "Experience\nSenior Data Scientist, Acme 2019 - 2023\n- Trained a churn classifier"
+    data = kit.assess_text(text).to_dict()
+    assert data["experience"]["periods"] and data["implied"]
+    _conforms(json.loads(json.dumps(data)), ReportJSON, "report")
+
+
 def test_the_json_is_the_objects_own_serialisation(kit: Toolkit) -> None:
     """The JSON renderer adds nothing: it is `Assessment.to_dict()` written out."""
     report = kit.assess_text((EXAMPLES / "mid_level.txt").read_text(encoding="utf-8"))
-    assert json.loads(RENDERERS["json"](report, False)) == report.to_dict()
+    assert json.loads(RENDERERS["json"](report, False, 80)) == report.to_dict()

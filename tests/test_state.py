@@ -25,7 +25,8 @@ def test_interleaved_batches_keep_their_own_role(kit: Toolkit) -> None:
     pairs = list(zip(expert, specialist, strict=True))
     assert [_role_of(a.line) for a, _ in pairs] == ["ml-expert"] * len(paths)
     assert [_role_of(b.line) for _, b in pairs] == ["ml-specialist"] * len(paths)
-    assert pairs[0][0].score != pairs[0][1].score  # the roles really differ on this résumé
+    # The roles really differ on this résumé.
+    assert json.loads(pairs[0][0].line)["gaps"] != json.loads(pairs[0][1].line)["gaps"]
 
 
 def test_a_worker_batch_beside_an_in_process_one(kit: Toolkit) -> None:

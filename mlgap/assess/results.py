@@ -13,7 +13,28 @@ from mlgap.catalog.model import Requirement
 from mlgap.extract.results import Extraction
 from mlgap.plain_data import fields_dict
 
-SCHEMA_VERSION = 2  # 2: `notes` (text left unread)
+SCHEMA_VERSION = 3  # 2: `notes`; 3: `experience`, `implied`, `requirements`, step worth
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    """A skill met by implication: what implied it, where, and the catalog's reason."""
+
+    skill: str
+    name: str
+    by: str  # the skill whose evidence implies it, or "experience" (years of ML/data work)
+    by_name: str  # "Classification", "9.8 years of ML or data work"
+    line: int | None  # the line of that evidence (None: typed)
+    why: str
+
+    def describe(self) -> str:
+        """Return "implied by Classification, line 14"."""
+        at = f", line {self.line}" if self.line is not None else ""
+        return f"implied by {self.by_name}{at}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the implication as plain data."""
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,24 +42,24 @@ class RequirementResult:
     """One requirement of the role, and which of its skills the person has."""
 
     requirement: Requirement
-    matched: tuple[str, ...]
+    matched: tuple[str, ...]  # skills the text shows
     place: int  # its position in the role: ties in ordering keep the role's order
+    implied: tuple[Implied, ...] = ()  # when nothing is shown: skills met by implication
 
     @property
     def met(self) -> bool:
-        """Return whether the person meets the requirement."""
-        return bool(self.matched)
+        """Return whether the person meets the requirement, shown or implied."""
+        return bool(self.matched or self.implied)
+
+    @property
+    def status(self) -> str:
+        """Return "met" (shown), "implied" or "missing"."""
+        return "met" if self.matched else "implied" if self.implied else "missing"
 
     @property
     def id(self) -> str:
         """Return the requirement's id."""
         return self.requirement.id
-
-    @property
-    def step_order(self) -> tuple[int, int, int]:
-        """Return the sort key of next steps: roadmap phase, importance, place in the role."""
-        phase = self.requirement.phase
-        return (phase if phase is not None else 99, self.requirement.rank, self.place)
 
     def to_dict(self) -> dict[str, Any]:
         """Return what the requirement is, as plain data."""
@@ -50,6 +71,52 @@ class RequirementResult:
             "category": r.category,
             "phase": r.phase,
             "skills": list(r.any_of),
+        }
+
+    def status_dict(self) -> dict[str, Any]:
+        """Return the requirement, whether it is met and how, and its points, as plain data."""
+        return {
+            **self.to_dict(),
+            "status": self.status,
+            "points": self.requirement.weight,
+            "matched": list(self.matched),
+            "implied_by": [i.by for i in self.implied],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """A gap as a step: what it is worth and what it unlocks."""
+
+    gap: RequirementResult
+    points: int  # the requirement's points
+    score_after: int  # the role score once this step alone is done
+    unlocks: str  # "completes phase 3", "towards phase 3", "reaches ...", or ""
+    # For someone past the phase this belongs to: more likely unsaid than unknown.
+    unsaid: bool = False
+
+    @property
+    def action(self) -> str:
+        """Return what to do: the catalog's step, or for the unsaid, to say it."""
+        if self.unsaid:
+            label = self.gap.requirement.label
+            return f"Name {label} on the résumé if you use it: nothing in the text shows it."
+        return self.gap.requirement.next_step
+
+    def worth(self, score: int) -> str:
+        """Return "+3 pts (score 49 → 52), completes phase 3"."""
+        worth = f"+{self.points} pts (score {score} → {self.score_after})"
+        return f"{worth}, {self.unlocks}" if self.unlocks else worth
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the step as plain data (its requirement stands in "gaps", same id)."""
+        return {
+            "id": self.gap.id,
+            "action": self.action,
+            "unsaid": self.unsaid,
+            "points": self.points,
+            "score_after": self.score_after,
+            "unlocks": self.unlocks,
         }
 
 
@@ -119,6 +186,17 @@ class Readiness:
     level_name: str
     next_level: str | None
     rule: str
+    level_rule: str
+    next_level_name: str | None = None
+    years: float | None = None  # ML or data work (None: no dated work history)
+    seniority: str | None = None
+
+    def phase_line(self) -> str:
+        """Return "phase 2 (Intermediate) reached, working on phase 3" or "not started"."""
+        if not self.phase:
+            return "not started, working on phase 1" if self.working_on else "not started"
+        working = f", working on phase {self.working_on}" if self.working_on else ", all complete"
+        return f"phase {self.phase} ({self.phase_name}) reached{working}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the readiness as plain data."""
@@ -138,7 +216,14 @@ class Assessment:
     coverage: tuple[Coverage, ...]
     readiness: Readiness
     gaps: tuple[RequirementResult, ...]  # unmet requirements, most important first
-    next_steps: tuple[RequirementResult, ...]  # the gaps by roadmap phase, then importance
+    next_steps: tuple[NextStep, ...]  # what unlocks the next phase or level first
+    implied: tuple[Implied, ...] = ()  # every skill met by implication
+    reachable: int = 0  # the score once the first three next steps are done
+
+    @property
+    def met(self) -> tuple[RequirementResult, ...]:
+        """Return the requirements met, shown or implied, in the role's order."""
+        return tuple(r for r in self.requirements if r.met)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the whole report as plain data: the JSON of `mlgap assess --format json`."""
@@ -149,11 +234,13 @@ class Assessment:
             "score": self.score,
             "score_breakdown": [b.to_dict() for b in self.breakdown],
             "coverage": [c.to_dict() for c in self.coverage],
+            "requirements": [r.status_dict() for r in self.requirements],
+            "implied": [i.to_dict() for i in self.implied],
             "gaps": [g.to_dict() for g in self.gaps],
             "readiness": self.readiness.to_dict(),
             # The rest of each step stands in "gaps", under the same id.
             "next_steps": [
-                {"rank": rank, "id": s.id, "action": s.requirement.next_step}
-                for rank, s in enumerate(self.next_steps, start=1)
+                {"rank": rank, **s.to_dict()} for rank, s in enumerate(self.next_steps, start=1)
             ],
+            "reachable_score": self.reachable,
         }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from mlgap.assess.implied import implied_skills
 from mlgap.assess.readiness import readiness
 from mlgap.assess.results import Assessment, Coverage, ImportanceScore, RequirementResult
+from mlgap.assess.steps import next_steps
 from mlgap.catalog.model import IMPORTANCES, Catalog, Role
 from mlgap.errors import InputError
 from mlgap.extract.results import Extraction
@@ -25,8 +27,16 @@ def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) ->
     """Assess what `extraction` shows against `role` of `catalog` (None: its default role)."""
     chosen = role_of(catalog, role)
     found = extraction.found
+    implied = implied_skills(catalog, extraction)
+    by_skill = {i.skill: i for i in implied}
+    have = found | frozenset(by_skill)
     results = tuple(
-        RequirementResult(req, tuple(s for s in req.any_of if s in found), place)
+        RequirementResult(
+            req,
+            matched := tuple(s for s in req.any_of if s in found),
+            place,
+            () if matched else tuple(by_skill[s] for s in req.any_of if s in by_skill),
+        )
         for place, req in enumerate(chosen.requirements)
     )
     met_by: Counter[str] = Counter(r.requirement.importance for r in results if r.met)
@@ -36,13 +46,23 @@ def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) ->
         for imp in IMPORTANCES
     )
     possible = sum(b.max_points for b in breakdown)
-    score = round(100 * sum(b.points for b in breakdown) / possible) if possible else 0
+    earned = sum(b.points for b in breakdown)
+    score = round(100 * earned / possible) if possible else 0
     met: Counter[str] = Counter(r.requirement.category for r in results if r.met)
     total: Counter[str] = Counter(r.requirement.category for r in results)
     coverage = tuple(
         Coverage(c.id, c.name, met[c.id], total[c.id]) for c in catalog.categories if total[c.id]
     )
+    history = extraction.experience
+    ready = readiness(
+        catalog,
+        have,
+        score,
+        history.ml_years if history else None,
+        history.seniority if history else None,
+    )
     missing = [r for r in results if not r.met]
+    steps, reachable = next_steps(catalog, missing, ready, have, (earned, possible))
     return Assessment(
         extraction=extraction,
         role_id=chosen.id,
@@ -51,7 +71,9 @@ def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) ->
         breakdown=breakdown,
         requirements=results,
         coverage=coverage,
-        readiness=readiness(catalog, found, score),
-        gaps=tuple(sorted(missing, key=lambda r: r.requirement.rank)),
-        next_steps=tuple(sorted(missing, key=lambda r: r.step_order)),
+        readiness=ready,
+        gaps=tuple(sorted(missing, key=lambda r: (r.requirement.rank, r.place))),
+        next_steps=steps,
+        implied=implied,
+        reachable=reachable,
     )

@@ -169,7 +169,25 @@ def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     for level in catalog.levels:
         for index, group in enumerate(level.groups, start=1):
             unknown("level-req", f"{level.id}\0{index}", f"level '{level.id}'", group)
-    return problems
+    for rule in catalog.implications:
+        owner = f"the implication of '{rule.skill}'"
+        unknown("implication", rule.skill, owner, (rule.skill, *rule.implied_by))
+    return problems + _check_implications(catalog, lines)
+
+
+def _check_implications(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """An implication does not imply its own skill."""
+    return [
+        _at(
+            lines,
+            "implication",
+            r.skill,
+            f"the implication of '{r.skill}' implies itself",
+            "remove it",
+        )
+        for r in catalog.implications
+        if r.skill in r.implied_by
+    ]
 
 
 def _check_shape(catalog: Catalog, lines: Lines) -> list[MlgapError]:

@@ -19,6 +19,7 @@ from mlgap.catalog.model import (
     IMPORTANCES,
     Catalog,
     Category,
+    Implication,
     Level,
     Phase,
     PhaseItem,
@@ -96,6 +97,7 @@ class _Builder:
     roles: list[Role] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
+    implications: list[Implication] = field(default_factory=list)
     settings: Data = field(default_factory=dict)
     lines: Lines = field(default_factory=dict)
     problems: list[MlgapError] = field(default_factory=list)
@@ -164,6 +166,17 @@ class _Builder:
             for j in range(len(lv["requires"])):
                 where = at("levels", i, "requires", j)
                 self.lines[("level-req", f"{lv['id']}\0{j + 1}")] = where
+        for i, im in enumerate(data.get("implications", ())):
+            self.define("implication", im["skill"], at("implications", i))
+            after = im.get("after_years")
+            self.implications.append(
+                Implication(
+                    im["skill"],
+                    _strings(im, "implied_by"),
+                    float(after) if after is not None else None,
+                    _text(im, "why"),
+                )
+            )
 
     def build(self, source: str) -> Catalog:
         """Return the catalog of every file added."""
@@ -180,6 +193,7 @@ class _Builder:
             known_outside=tuple(p.strip() for p in given.get("known_outside", ())),
             ad_sections=_sections(given.get("ad_sections", {})),
             resume_sections=_sections(given.get("resume_sections", {})),
+            seniority_titles=_sections(given.get("seniority_titles", {})),
         )
         return Catalog(
             source=source,
@@ -189,6 +203,7 @@ class _Builder:
             phases=tuple(sorted(self.phases, key=lambda p: p.number)),
             levels=tuple(self.levels),
             settings=settings,
+            implications=tuple(self.implications),
         )
 
 
@@ -247,7 +262,13 @@ def _phase(data: Data) -> Phase:
 def _level(data: Data) -> Level:
     groups = tuple(group for req in data["requires"] for group in _group(req, "skill"))
     return Level(
-        data["id"], _text(data, "name"), _text(data, "description"), int(data["min_score"]), groups
+        data["id"],
+        _text(data, "name"),
+        _text(data, "description"),
+        int(data["min_score"]),
+        groups,
+        min_years=float(data.get("min_years", 0)),
+        seniority=data.get("seniority"),
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 IMPORTANCES = ("core", "important", "bonus")  # most important first
+# Work-title seniority, lowest first; "mid" is a title with no seniority word.
+SENIORITIES = ("intern", "junior", "mid", "senior", "lead", "principal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,18 @@ class Level:
     description: str
     min_score: int
     groups: tuple[tuple[str, ...], ...]
+    min_years: float = 0.0  # years of ML or data work the level is consistent with
+    seniority: str | None = None  # a title this senior reaches it in place of min_score
+
+
+@dataclass(frozen=True, slots=True)
+class Implication:
+    """A rule that meets `skill` without its words: other skills shown, or years of work."""
+
+    skill: str
+    implied_by: tuple[str, ...]
+    after_years: float | None
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +146,8 @@ class Settings:
     benefit_phrases: tuple[str, ...] = ()  # a job ad's perks: what they name is not asked for
     known_outside: tuple[str, ...] = ()  # technologies people type that the catalog leaves out
     ad_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section kind -> its headings
-    resume_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # interests, other
+    resume_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # interests, work, ...
+    seniority_titles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # seniority -> title words
 
     def weight(self, importance: str) -> int:
         """Return the points a requirement of `importance` is worth."""
@@ -150,6 +165,7 @@ class Catalog:
     phases: tuple[Phase, ...]
     levels: tuple[Level, ...]
     settings: Settings
+    implications: tuple[Implication, ...] = ()
 
     @property
     def default_role(self) -> str:

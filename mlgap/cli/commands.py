@@ -12,6 +12,7 @@ from mlgap.assess.results import Assessment
 from mlgap.atomic_write import resolve_target, write_output
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
+    AsOfOpt,
     CatalogOpt,
     Color,
     ColorOpt,
@@ -20,9 +21,11 @@ from mlgap.cli.options import (
     QuietOpt,
     RoleOpt,
     VerboseOpt,
+    as_of_date,
     check_format,
     format_option,
     output_path,
+    report_width,
     set_verbosity,
     use_color,
 )
@@ -74,6 +77,7 @@ def assess(
     fail_under: FailUnderOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
     color: ColorOpt = Color.auto,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -81,6 +85,7 @@ def assess(
     """Assess a résumé and/or typed skills: what is covered, what is missing, what next."""
     set_verbosity(quiet, verbose)
     check_format(fmt, RENDERERS)
+    month = as_of_date(as_of)
     output = output_path(output)
     if resume is None and not skills:
         raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
@@ -90,13 +95,14 @@ def assess(
         typer.echo("mlgap: reading a résumé from standard input; end it with Ctrl-D", err=True)
     doc = read_document(resume, max_size) if resume is not None else None
     report = (
-        kit.assess_document(doc, role, skills)
+        kit.assess_document(doc, role, skills, month)
         if doc
         else kit.assess_text("", role, "--skills", skills)
     )
     if not quiet:
         _warn(report)
-    write_output(RENDERERS[fmt](report, use_color(color, output)), output)
+    text = RENDERERS[fmt](report, use_color(color, output), report_width(output))
+    write_output(text, output)
     if fail_under is not None and report.score < fail_under:
         typer.echo(f"mlgap: score {report.score} is below --fail-under {fail_under}", err=True)
         raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -51,6 +53,14 @@ ColorOpt = Annotated[
     Color,
     typer.Option(help="Colour the text report: auto (a terminal, unless NO_COLOR), always, never."),
 ]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="The month 'present' in a work history means, YYYY-MM (default: this month).",
+        show_default=False,
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print no warnings.")]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Say more: files skipped, cache misses.")
@@ -71,6 +81,33 @@ def check_format(fmt: str, table: Mapping[str, Any]) -> None:
 def output_path(output: Path | None) -> Path | None:
     """Return the file to write, or None for standard output (`-o -` means stdout)."""
     return None if output is None or str(output) == "-" else output
+
+
+def as_of_date(given: str | None) -> date | None:
+    """Return the --as-of month as its first day (None: today), or raise an InputError."""
+    if given is None:
+        return None
+    try:
+        year, month = (int(part) for part in given.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        raise InputError(
+            f"--as-of '{given}' is not a month", fix="give it as YYYY-MM, e.g. 2026-12"
+        ) from None
+
+
+def report_width(output: Path | None) -> int:
+    """Return the text report's width: COLUMNS when set, else the terminal's, else 80; kept
+    between 60 and 160 so that its columns still line up."""
+    if output is not None:
+        return 80
+    if os.environ.get("COLUMNS", "").isdigit():
+        columns = int(os.environ["COLUMNS"])
+    elif sys.stdout is not None and sys.stdout.isatty():
+        columns = shutil.get_terminal_size((80, 24)).columns
+    else:
+        columns = 80
+    return max(60, min(160, columns))
 
 
 def use_color(choice: Color, output: Path | None) -> bool:

@@ -14,7 +14,6 @@ from mlgap.extract.sections import NOT_ASKED, Sections
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
-_INTEREST_HINTS = ("interest", "hobb")
 _BOUNDARY_RE = re.compile(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
     re.IGNORECASE,
@@ -131,13 +130,11 @@ class Cues:
         self.job_ad = len(ad) >= 2
         places = [p for t, p in marks if t in heading_firsts]
         self.sections = Sections(text, lower, sections if self.job_ad else None, places)
-        # A CV's interests and objective say what one wishes to do, not what one has done.
-        # Looked for only where such a word stands: a pattern run over every CV would cost.
-        wishes = not self.job_ad and any(w in lower for w in _INTEREST_HINTS)
-        self.resume = Sections(text, lower, resume_sections if wishes else None, places)
-        self.none = (
-            not self.before and not self.after and not self.job_ad and not self.resume.starts
-        )
+        # A CV's sections: its interests say what one wishes to do, not what one has done,
+        # and its work history is dated.
+        self.resume = Sections(text, lower, None if self.job_ad else resume_sections, places)
+        self.wishes = "interests" in self.resume.kinds
+        self.none = not self.before and not self.after and not self.job_ad and not self.wishes
 
     def _in_unasked_section(self, start: int, end: int) -> bool:
         """Return whether a mention stands under the benefits, equal-opportunity or company
@@ -179,7 +176,7 @@ class Cues:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
-        if self.resume.starts and self.resume.at(start) == "interests":
+        if self.wishes and self.resume.at(start) == "interests":
             return WISHED
         if self.job_ad and (
             self._in_unasked_section(start, end)

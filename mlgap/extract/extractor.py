@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog
 from mlgap.extract.clean import clean_text
 from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, MARKERS, Cues
+from mlgap.extract.history import work_history
 from mlgap.extract.index import Index, build_index
 from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
 from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
@@ -50,8 +53,11 @@ class Extractor:
             t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
         }
 
-    def extract(self, text: str, source: str = "<text>") -> Extraction:
-        """Return the skills `text` shows; negated and wished-for mentions are kept, flagged.
+    def extract(
+        self, text: str, source: str = "<text>", as_of: datetime.date | None = None
+    ) -> Extraction:
+        """Return the skills `text` shows; negated and wished-for mentions are kept, flagged;
+        and a CV's dated work history, "present" meaning `as_of` (default: today).
 
         Only the first MAX_TEXT characters are read (a note says so): a résumé is a few
         pages, and a longer text must not hold a worker for long.
@@ -73,8 +79,6 @@ class Extractor:
         toks, matches = self.scanner.tokens(text, lower)
         marks: list[tuple[str, int]] = []  # where a cue, an ad phrase or a link may begin
         hits = self.scanner.scan(text, lower, toks, matches, marks)
-        if not hits:
-            return Extraction(source, (), notes=notes)
         cues = Cues(
             text,
             lower,
@@ -84,8 +88,21 @@ class Extractor:
             self.index.resume_sections,
             self.index.heading_firsts,
         )
+        history = None
+        if not cues.job_ad:
+            history = work_history(
+                text,
+                lower,
+                cues.resume,
+                self.index.titles,
+                _line_finder(text),
+                as_of or datetime.date.today(),
+            )
+        if not hits:
+            return Extraction(source, (), notes=notes, experience=history)
         links = url_spans(lower, marks)
-        return Extraction(source, self._findings(text, links, cues, hits), notes=notes)
+        findings = self._findings(text, links, cues, hits)
+        return Extraction(source, findings, notes=notes, experience=history)
 
     def _findings(
         self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit]
@@ -242,6 +259,18 @@ class _Shown:
             (prev_words and prev_words[-1] in CUE_BEFORE)
             or (next_words and next_words[0] in CUE_AFTER)
         )
+
+
+def _line_finder(text: str) -> Callable[[int], int]:
+    """Return a function giving the line number (from 1) of an offset in `text`."""
+    starts: list[int] = []
+
+    def line_of(offset: int) -> int:
+        if not starts:
+            starts.extend([0] + [m.end() for m in _NEWLINE_RE.finditer(text)])
+        return bisect.bisect_right(starts, offset)
+
+    return line_of
 
 
 def _evidence(

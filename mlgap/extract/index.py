@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog, Skill
+from mlgap.extract.history import title_pattern
 from mlgap.extract.sections import RESUME_KINDS, sections_pattern
 from mlgap.tokens import alias_key
 
@@ -44,6 +45,7 @@ class Index:
     resume_sections: re.Pattern[str] | None = None  # a CV's interests and other headings
     # The words a heading of either kind begins with: the patterns are tried only there.
     heading_firsts: frozenset[str] = frozenset()
+    titles: re.Pattern[str] | None = None  # the seniority words of work titles
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
     verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
 
@@ -119,6 +121,7 @@ def build_index(catalog: Catalog) -> Index:
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
+    index.titles = title_pattern(catalog.settings.seniority_titles)
     index.heading_firsts = frozenset(
         alias_key(phrase)[0]
         for headings in (catalog.settings.ad_sections, catalog.settings.resume_sections)

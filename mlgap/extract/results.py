@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
+from mlgap.catalog.model import SENIORITIES
 from mlgap.plain_data import fields_dict
 
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
@@ -88,6 +89,58 @@ class Unrecognized:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """One dated period of work, from a CV's work history."""
+
+    start: str  # "2019-01"
+    end: str
+    months: int
+    ml: bool  # its title or bullets are ML or data work
+    line: int
+    text: str  # the line the dates stand on, trimmed
+    seniority: str = "mid"  # what its title shows: intern, junior, mid, senior, lead, principal
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the period as plain data."""
+        return fields_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSignal:
+    """A seniority word of a work title ("Senior", "Head of") and its line."""
+
+    seniority: str  # intern, junior, senior, lead or principal
+    text: str
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the signal as plain data."""
+        return fields_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    """A CV's work history: years in all and in ML or data work, overlaps counted once."""
+
+    as_of: str  # the month "present" stands for ("2026-12")
+    years: float
+    ml_years: float
+    periods: tuple[Period, ...]
+    titles: tuple[TitleSignal, ...]
+
+    @property
+    def seniority(self) -> str | None:
+        """Return the highest seniority of the ML or data periods (None: there are none): a
+        senior sales title says nothing of ML seniority."""
+        seniorities = (p.seniority for p in self.periods if p.ml)
+        return max(seniorities, key=SENIORITIES.index, default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the work history as plain data."""
+        return {**fields_dict(self), "seniority": self.seniority}
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What a résumé and the typed skills show."""
 
@@ -95,6 +148,7 @@ class Extraction:
     findings: tuple[Finding, ...]
     unrecognized: tuple[Unrecognized, ...] = ()
     notes: tuple[str, ...] = ()  # what a reader must know: text not read, and why
+    experience: Experience | None = None  # a CV's dated work history, if it has one
 
     @property
     def found(self) -> frozenset[str]:
@@ -122,6 +176,7 @@ class Extraction:
             tuple(by_skill[k] for k in sorted(by_skill)),
             tuple(u for e in extractions for u in e.unrecognized),
             tuple(n for e in extractions for n in e.notes),
+            next((e.experience for e in extractions if e.experience is not None), None),
         )
 
     def on_pages(self, page_starts: tuple[int, ...]) -> Extraction:
@@ -152,4 +207,5 @@ class Extraction:
             ],
             "unrecognized": [u.to_dict() for u in self.unrecognized],
             "notes": list(self.notes),
+            "experience": self.experience.to_dict() if self.experience else None,
         }

@@ -21,7 +21,8 @@ SECTION_KINDS = ("job", "company", "duties", "requirements", "preferred", "benef
 NOT_ASKED = frozenset({"company", "benefits", "eeo"})
 
 
-RESUME_KINDS = ("interests", "other")  # a CV's sections: what one wishes for, and the rest
+# A CV's sections: what one wishes for, the dated work history, what is never work, the rest.
+RESUME_KINDS = ("interests", "work", "education", "projects", "other")
 
 
 def sections_pattern(
@@ -60,6 +61,11 @@ class Sections:
             if _is_heading(text, match.start(), match.end()) and match.lastgroup:
                 self.starts.append(match.start())
                 self.kinds.append(match.lastgroup)
+
+    def end(self, position: int) -> int:
+        """Return where the section `position` lies in ends: the next heading, or far away."""
+        i = bisect.bisect_right(self.starts, position)
+        return self.starts[i] if i < len(self.starts) else 1 << 62
 
     def at(self, position: int) -> str | None:
         """Return the section `position` lies in, or None before the first heading."""

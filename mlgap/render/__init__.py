@@ -12,7 +12,7 @@ from collections.abc import Callable
 from mlgap.assess.results import Assessment
 from mlgap.render.markdown import render_markdown
 
-Renderer = Callable[[Assessment, bool], str]
+Renderer = Callable[[Assessment, bool, int], str]  # (report, colour, terminal width)
 
 
 def to_json(data: object) -> str:
@@ -20,16 +20,16 @@ def to_json(data: object) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def render_json(assessment: Assessment, color: bool = False) -> str:
+def render_json(assessment: Assessment, color: bool = False, width: int = 80) -> str:
     """Return the report as stable, sorted JSON (never coloured)."""
     return to_json(assessment.to_dict())
 
 
-def render_text(assessment: Assessment, color: bool = False) -> str:
-    """Return the report for a terminal, coloured only when `color`."""
+def render_text(assessment: Assessment, color: bool = False, width: int = 80) -> str:
+    """Return the report for a terminal `width` columns wide, coloured only when `color`."""
     from mlgap.render.terminal import render_terminal
 
-    return render_terminal(assessment, color)
+    return render_terminal(assessment, color, width)
 
 
 RENDERERS: dict[str, Renderer] = {

@@ -41,16 +41,49 @@ def _notes(a: Assessment) -> list[str]:
     return out
 
 
-def render_markdown(a: Assessment, color: bool = False) -> str:
+def _implied(a: Assessment) -> list[str]:
+    if not a.implied:
+        return []
+    out = ["", "## Met by implication", "", "| skill | how | why |", "|---|---|---|"]
+    out += [f"| {_cell(i.name)} | {_cell(i.describe())} | {_cell(i.why)} |" for i in a.implied]
+    return out
+
+
+def _experience(a: Assessment) -> list[str]:
+    h = a.extraction.experience
+    if h is None:
+        return ["", "## Experience", "", "No dated work history found."]
+    out = [
+        "",
+        "## Experience",
+        "",
+        f"{h.ml_years:g} years of ML or data work, {h.years:g} in all (as of {h.as_of}); "
+        f"seniority: {h.seniority}.",
+        "",
+        "| from | to | ML/data | line | dates stand on |",
+        "|---|---|---|---|---|",
+    ]
+    out += [
+        f"| {p.start} | {p.end} | {'yes' if p.ml else 'no'} | {p.line} | {_cell(p.text)} |"
+        for p in h.periods
+    ]
+    if h.titles:
+        out += [
+            "",
+            "Titles: " + "; ".join(f"{t.text} ({t.seniority}, line {t.line})" for t in h.titles),
+        ]
+    return out
+
+
+def render_markdown(a: Assessment, color: bool = False, width: int = 80) -> str:
     """Return the report as a Markdown document (never coloured)."""
     r = a.readiness
-    working = f" (working on phase {r.working_on})" if r.working_on else ""
     out = [
         f"# mlgap report: {a.role_name}",
         "",
         f"- Source: `{a.extraction.source}`",
         f"- Score: **{a.score}/100**",
-        f"- Roadmap phase reached: **{r.phase}. {r.phase_name}**{working}",
+        f"- Roadmap: **{r.phase_line()}**",
         f"- Career level: **{r.level_name}**",
         "",
         "## Score breakdown",
@@ -61,15 +94,20 @@ def render_markdown(a: Assessment, color: bool = False) -> str:
             f"| {b.importance} (×{b.weight}) | {b.met}/{b.total} | {b.points}/{b.max_points} |"
             for b in a.breakdown
         ],
+        *_experience(a),
         "",
         *_found(a),
+        *_implied(a),
     ]
     out += ["", "## Coverage by category", "", "| category | met |", "|---|---|"]
     out += [f"| {_cell(c.name)} | {c.met}/{c.total} |" for c in a.coverage]
     out += ["", "## Gaps", ""]
     out += [f"- **{g.requirement.importance}**: {g.requirement.label}" for g in a.gaps] or ["None."]
     out += ["", "## Next steps", ""]
-    steps = [f"{n}. {s.requirement.next_step}" for n, s in enumerate(a.next_steps, start=1)]
+    steps = [f"{n}. {s.action} _({s.worth(a.score)})_" for n, s in enumerate(a.next_steps, start=1)]
     out += steps or ["Nothing left to do."]
-    out += [*_notes(a), "", f"_Readiness rule: {r.rule}_", ""]
+    if a.next_steps:
+        top = min(3, len(a.next_steps))
+        out += ["", f"The first {top} steps take the score from {a.score} to {a.reachable}."]
+    out += [*_notes(a), "", f"_Readiness rule: {r.rule} {r.level_rule}_", ""]
     return printable("\n".join(out))  # résumé text is in it: nothing may drive a terminal

@@ -10,11 +10,12 @@ import io
 import textwrap
 
 from mlgap.assess.results import Assessment
+from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import COUNTED, Evidence, Finding
 from mlgap.render.printable import printable
 
-WIDTH = 100
-MAX_STEPS = 10
+WIDTH = 80  # the report's width when the caller gives none: it reads in 80 columns
+MAX_STEPS = 8
 _STYLE = {"core": "bold red", "important": "yellow", "bonus": "cyan"}
 Line = list[tuple[str, str]]
 
@@ -44,98 +45,139 @@ def where(e: Evidence) -> str:
     return f"p{e.page} {at}" if e.page is not None else at
 
 
-def _found_line(f: Finding) -> Line:
+def _found_line(f: Finding, width: int) -> Line:
     counted = [e for e in f.evidence if e.status == COUNTED]
     e = counted[0]
     mentions = max(f.mentions, len(counted))
     more = f" (+{mentions - 1})" if mentions > 1 else ""
-    evidence = _snippet(e.context or e.text, e.text, WIDTH - 45 - len(more)) + more
+    name_width = min(28, width // 3)
+    room = max(10, width - name_width - 14 - len(more))
+    evidence = _snippet(e.context or e.text, e.text, room) + more
     return [
         ("  ", ""),
-        (f"{_fit(f.name, 32):<33}", "green"),
-        (f"{where(e):<10}", "dim"),
+        (f"{_fit(f.name, name_width - 1):<{name_width}}", "green"),
+        (f"{where(e):<11}", "dim"),
         (evidence, ""),
     ]
 
 
-def _found(a: Assessment) -> list[Line]:
+def _found(a: Assessment, width: int) -> list[Line]:
     found = sorted((f for f in a.extraction.findings if f.counted), key=lambda f: f.name.lower())
-    return [[], [(f"Skills found ({len(found)})", "bold")], *map(_found_line, found)]
-
-
-def _coverage(a: Assessment) -> list[Line]:
-    lines: list[Line] = [[], [("Coverage by category", "bold")]]
-    for c in a.coverage:
-        lines.append(
-            [(f"  {c.name:<32} {c.met:>2}/{c.total:<3} ", ""), (_bar(c.met, c.total, 12), "green")]
-        )
+    lines = [[], [(f"Skills found ({len(found)})", "bold")]]
+    lines += [_found_line(f, width) for f in found]
+    if a.implied:
+        name_width = min(28, width // 3)
+        lines += [[], [(f"Met by implication ({len(a.implied)})", "bold")]]
+        lines += [
+            [
+                ("  ", ""),
+                (f"{_fit(i.name, name_width - 1):<{name_width}}", "cyan"),
+                (_fit(i.describe(), width - name_width - 2), ""),
+            ]
+            for i in a.implied
+        ]
     return lines
 
 
-def _steps(a: Assessment) -> list[Line]:
+def _coverage(a: Assessment, width: int) -> list[Line]:
+    lines: list[Line] = [[], [("Coverage by category", "bold")]]
+    name_width = min(32, width - 22)
+    for c in a.coverage:
+        label = f"  {_fit(c.name, name_width):<{name_width}} {c.met:>2}/{c.total:<3} "
+        lines.append([(label, ""), (_bar(c.met, c.total, 12), "green")])
+    return lines
+
+
+def _gaps(a: Assessment, width: int) -> list[Line]:
+    """The gaps by importance, as lists: the next steps below say what to do about them."""
     lines: list[Line] = []
     if a.gaps:
-        lines += [[], [("Gaps, most important first", "bold")]]
-        for g in a.gaps:
-            imp = g.requirement.importance
-            lines.append([("  ", ""), (f"{imp:<10}", _STYLE[imp]), (g.requirement.label, "")])
-    lines += [[], [("Next steps", "bold")]]
+        lines += [[], [(f"Gaps ({len(a.gaps)})", "bold")]]
+    for imp in ("core", "important", "bonus"):
+        labels = [g.requirement.label for g in a.gaps if g.requirement.importance == imp]
+        if not labels:
+            continue
+        wrapped = textwrap.wrap("; ".join(labels), width - 13) or [""]
+        lines.append([("  ", ""), (f"{imp:<10} ", _STYLE[imp]), (wrapped[0], "")])
+        lines += [[(" " * 13 + rest, "")] for rest in wrapped[1:]]
+    return lines
+
+
+def _steps(a: Assessment, width: int) -> list[Line]:
+    lines: list[Line] = [[], [("Next steps", "bold")]]
     for rank, s in enumerate(a.next_steps[:MAX_STEPS], start=1):
-        wrapped = textwrap.wrap(s.requirement.next_step, WIDTH - 6) or [""]
+        wrapped = textwrap.wrap(s.action, width - 6) or [""]
         lines.append([(f"  {rank:>2}. ", "bold"), (wrapped[0], "")])
         lines += [[("      " + rest, "")] for rest in wrapped[1:]]
+        lines.append([("      ", ""), (s.worth(a.score), "dim")])
     if len(a.next_steps) > MAX_STEPS:
         more = len(a.next_steps) - MAX_STEPS
         lines.append([(f"  … and {more} more: --format markdown lists them all", "dim")])
-    if not a.next_steps:
+    if a.next_steps:
+        top = min(3, len(a.next_steps))
+        lines += [
+            [],
+            [(f"The first {top} steps take the score from {a.score} to {a.reachable}.", "")],
+        ]
+    else:
         lines.append([("  Nothing left: every requirement of the role is met.", "green")])
     return lines
 
 
-def _notes(a: Assessment) -> list[Line]:
+def _notes(a: Assessment, width: int) -> list[Line]:
     lines: list[Line] = []
     for f in a.extraction.findings:
         for e in f.evidence:
             if e.status != COUNTED:
                 note = f"Not counted ({e.status}): {f.name}, line {e.line}: {e.context}"
-                lines.append([(_fit(note, WIDTH), "dim")])
+                lines.append([(_fit(note, width), "dim")])
     lines += [[(f"Note: {note}", "yellow")] for note in a.extraction.notes]
     for u in a.extraction.unrecognized:
         lines.append([(f"Not recognised: {u.describe()}", "yellow")])
     return [[], *lines] if lines else []
 
 
-def report_lines(a: Assessment) -> list[Line]:
-    """Return the terminal report as lines of (text, style) pieces."""
+def experience_line(a: Assessment) -> str:
+    """Return the work history in one line: years, seniority and its evidence, a PhD."""
+    h = a.extraction.experience
+    phd = " · PhD" if "phd" in a.extraction.found else ""
+    if h is None:
+        return f"Experience: no dated work history found{phd}"
+    ml = [p for p in h.periods if p.ml]
+    if not ml:
+        return f"Experience: {h.years:g} years of work, none in ML/data roles{phd}"
+    top = max(ml, key=lambda p: SENIORITIES.index(p.seniority))
+    return (
+        f"Experience: {h.ml_years:g} years in ML/data, {h.years:g} in all · "
+        f"{h.seniority} (line {top.line}){phd}"
+    )
+
+
+def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
+    """Return the terminal report, `width` columns wide, as lines of (text, style) pieces."""
     r = a.readiness
-    breakdown = " · ".join(f"{b.importance} {b.met}/{b.total}" for b in a.breakdown)
-    working = f", working on phase {r.working_on}" if r.working_on else ""
+    breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
-        [(f"mlgap · {a.role_name} · {a.extraction.source}", "bold")],
-        [
-            ("Score ", ""),
-            (f"{a.score}/100", "bold"),
-            ("  ", ""),
-            (_bar(a.score, 100), "green"),
-            (f"   {breakdown}", ""),
-        ],
-        [
-            (f"Roadmap: phase {r.phase} ({r.phase_name}) reached{working}", ""),
-            (" · Level: ", ""),
-            (r.level_name, "bold"),
-        ],
-        *_found(a),
-        *_coverage(a),
-        *_steps(a),
-        *_notes(a),
+        [(_fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
+        [("Score ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
+        [(f"  {breakdown}", "")],
+        [(_fit(experience_line(a), width), "")],
+        [(f"Roadmap: {r.phase_line()}", "")],
+        [("Level: ", ""), (r.level_name, "bold")],
+        *_found(a, width),
+        *_coverage(a, width),
+        *_gaps(a, width),
+        *_steps(a, width),
+        *_notes(a, width),
     ]
 
 
-def render_terminal(assessment: Assessment, color: bool = False) -> str:
-    """Return the report as text, with ANSI colour only when `color`."""
+def render_terminal(assessment: Assessment, color: bool = False, width: int = WIDTH) -> str:
+    """Return the report as text `width` columns wide, with ANSI colour only when `color`."""
     # Résumé text is in these lines: nothing in it may drive the terminal.
     lines = [
-        [(printable(text), style) for text, style in line] for line in report_lines(assessment)
+        [(printable(text), style) for text, style in line]
+        for line in report_lines(assessment, width)
     ]
     if not color:
         return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in lines)
@@ -143,7 +185,7 @@ def render_terminal(assessment: Assessment, color: bool = False) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, width=WIDTH, highlight=False)
+    console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
     for line in lines:
         console.print(Text.assemble(*line), soft_wrap=True)
     return buffer.getvalue()

@@ -1,0 +1,213 @@
+"""A CV's dated work history: its periods, total and ML/data years, and seniority titles.
+
+Read from the date ranges under a work heading ("2019 – present", "Jan 2020 – Mar 2022",
+"03/2018–06/2021", "2016–2019", a year alone on a job's line). When a CV has no work
+heading, from every range outside its education and projects sections whose line is not
+about a degree. Overlapping periods are merged, so two jobs at once count once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+from mlgap.catalog.model import SENIORITIES
+from mlgap.extract.results import Experience, Period, TitleSignal
+from mlgap.extract.sections import Sections
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# One date: "jan 2020", "03/2018", "2016". Bounded alternatives only: no nested repeats.
+_DATE = (
+    rf"(?:(?P<{{p}}m>{_MONTH})\s{{{{1,3}}}}|(?P<{{p}}n>0?[1-9]|1[0-2])\s?[/.]\s?)?"
+    r"(?P<{p}y>(?:19|20)\d\d)"
+)
+_OPEN = r"present|current|now|today|date|ongoing"
+_RANGE_RE = re.compile(
+    rf"(?<![\w/.])(?:{_DATE.format(p='a')})\s{{0,3}}(?:-|–|—|to|until|till)\s{{0,3}}"
+    rf"(?:(?P<open>{_OPEN})|{_DATE.format(p='b')})(?![\w/])"
+)
+_YEAR_RE = re.compile(r"(?<![\w/.])(?:19|20)\d\d(?![\w/])")  # a year standing alone
+_ANY_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# What makes a period ML or data work: its title or its bullets say so.
+_ML_WORK_RE = re.compile(
+    r"\b(?:machine learning|ml|mlops|ai|artificial intelligence|deep learning|data scien\w*"
+    r"|data engineer\w*|data analy\w*|analytics|nlp|computer vision|statistician|quant\w*"
+    r"|research scientist|models?)\b"
+)
+# A line about a degree is education even outside an education heading.
+_EDUCATION_RE = re.compile(
+    r"\b(?:university|college|school|institute|bachelor\w*|master\w*|ph\.?\s?d|b\.?\s?sc"
+    r"|m\.?\s?sc|degree|diploma|graduated|thesis|coursework|gpa)\b"
+)
+_NOT_WORK = frozenset({"education", "projects", "interests"})
+_TITLE_LINE = 80  # a title line is short; a longer line above the dates is a bullet
+_BULLETS = "-–•*·▪►✓✔>"
+_BLOCK = 600  # characters after a date that can still be that job's bullets
+MAX_PERIODS = 60  # a CV lists a few jobs; past this, the text is not a work history
+
+
+def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
+    """Return one pattern for every seniority word, each in a group named for its seniority."""
+    groups = []
+    for seniority in SENIORITIES:
+        words = sorted(dict(titles).get(seniority, ()), key=len, reverse=True)
+        if words:
+            body = "|".join(r"\s+".join(map(re.escape, w.lower().split())) for w in words)
+            groups.append(f"(?P<{seniority}>{body})")
+    return re.compile(rf"\b(?:{'|'.join(groups)})\b") if groups else None
+
+
+def work_history(
+    text: str,
+    lower: str,
+    sections: Sections,
+    titles: re.Pattern[str] | None,
+    line_of: Callable[[int], int],
+    as_of: datetime.date,
+) -> Experience | None:
+    """Return the work history of a CV (None when it dates no work)."""
+    if not _ANY_YEAR_RE.search(lower):
+        return None
+    has_work = "work" in sections.kinds
+    now = as_of.year * 12 + as_of.month - 1
+    found: list[tuple[int, int, int, int, str]] = []  # (start, end month, offset, end, open)
+    for m in _RANGE_RE.finditer(lower):
+        where = sections.at(m.start())
+        if (where != "work") if has_work else (where in _NOT_WORK or _on_degree_line(lower, m)):
+            continue
+        start = _month(m, "a", first=True)
+        end = now if m.group("open") else _month(m, "b", first=False)
+        end = min(end, now)
+        if start <= end <= start + 50 * 12:
+            found.append((start, end, m.start(), m.end(), m.group("open") or ""))
+        if len(found) > MAX_PERIODS:
+            return None
+    if has_work:
+        found.extend(_lone_years(lower, sections, found, now))
+        found.sort(key=lambda f: f[2])
+    if not found:
+        return None
+    periods = []
+    signals: dict[int, TitleSignal] = {}
+    for k, (start, end, offset, stop, _) in enumerate(found):
+        # Its title: the line above too, unless that line holds the job before.
+        line_start = max(_title_start(lower, offset), found[k - 1][3] if k else 0)
+        next_offset = found[k + 1][2] if k + 1 < len(found) else len(lower)
+        # A job's bullets run to the next job's dates, the next heading, or _BLOCK at most.
+        block = lower[line_start : min(next_offset, stop + _BLOCK, sections.end(offset))]
+        line_end = lower.find("\n", stop)
+        title = text[lower.rfind("\n", 0, offset) + 1 : line_end if line_end >= 0 else None]
+        words = _title_words(lower, offset, stop, titles, line_of)
+        signals.update((t.line, t) for t in words)
+        seniority = max((t.seniority for t in words), key=SENIORITIES.index, default="mid")
+        periods.append(
+            Period(
+                start=_iso(start),
+                end=_iso(end),
+                months=end - start + 1,
+                ml=bool(_ML_WORK_RE.search(block)),
+                line=line_of(offset),
+                text=" ".join(title.split())[:160],
+                seniority=seniority,
+            )
+        )
+    # An internship is not professional work: it counts in neither total.
+    paid = [(f, p) for f, p in zip(found, periods, strict=True) if p.seniority != "intern"]
+    return Experience(
+        as_of=as_of.isoformat()[:7],
+        years=_years([f for f, _ in paid]),
+        ml_years=_years([f for f, p in paid if p.ml]),
+        periods=tuple(periods),
+        titles=tuple(signals[k] for k in sorted(signals)),
+    )
+
+
+def _title_start(lower: str, offset: int) -> int:
+    """Return where the title of the job dated at `offset` begins: its own line, or the line
+    above when that is a short title line, not a bullet."""
+    start = lower.rfind("\n", 0, offset) + 1
+    before = lower.rfind("\n", 0, max(0, start - 1)) + 1
+    above = lower[before : max(before, start - 1)].strip()
+    if above and len(above) <= _TITLE_LINE and above[0] not in _BULLETS:
+        return before
+    return start
+
+
+def _on_degree_line(lower: str, m: re.Match[str]) -> bool:
+    start = lower.rfind("\n", 0, m.start()) + 1
+    end = lower.find("\n", m.end())
+    return bool(_EDUCATION_RE.search(lower, start, end if end >= 0 else len(lower)))
+
+
+def _lone_years(
+    lower: str, sections: Sections, found: list[tuple[int, int, int, int, str]], now: int
+) -> list[tuple[int, int, int, int, str]]:
+    """Return a year standing alone on a work line, no range there: a job of that year."""
+    taken = [(f[2], f[3]) for f in found]
+    lone = []
+    for m in _YEAR_RE.finditer(lower):
+        if sections.at(m.start()) != "work" or any(a <= m.start() < b for a, b in taken):
+            continue
+        line_start = lower.rfind("\n", 0, m.start()) + 1
+        line_end = lower.find("\n", m.end()) % (len(lower) + 1)
+        if any(a < line_end and b > line_start for a, b in taken):
+            continue  # the line has a range: this year is a detail of that job
+        year = int(m.group())
+        start = year * 12
+        if start <= now:
+            lone.append((start, min(start + 11, now), m.start(), m.end(), ""))
+    return lone[:MAX_PERIODS]
+
+
+def _month(m: re.Match[str], p: str, first: bool) -> int:
+    """Return a date as months since year 0; a year alone is its January or December."""
+    year = int(m.group(f"{p}y"))
+    if (name := m.group(f"{p}m")) is not None:
+        month = _MONTHS[name[:3]]
+    elif (number := m.group(f"{p}n")) is not None:
+        month = int(number)
+    else:
+        month = 1 if first else 12
+    return year * 12 + month - 1
+
+
+def _iso(months: int) -> str:
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _years(found: list[tuple[int, int, int, int, str]]) -> float:
+    """Return the years the periods cover, overlaps counted once, to one decimal."""
+    total, reach = 0, -1
+    for start, end, *_ in sorted(found):
+        if end > reach:
+            total += end - max(start, reach + 1) + 1
+            reach = end
+    return round(total / 12, 1)
+
+
+def _title_words(
+    lower: str,
+    offset: int,
+    stop: int,
+    titles: re.Pattern[str] | None,
+    line_of: Callable[[int], int],
+) -> list[TitleSignal]:
+    """Return the seniority words of one period's title: the line its dates stand on, and
+    the line above when that is a short title line, not a bullet."""
+    if titles is None:
+        return []
+    start = _title_start(lower, offset)
+    end = lower.find("\n", stop)
+    return [
+        TitleSignal(m.lastgroup, m.group(), line_of(m.start()))
+        for m in titles.finditer(lower, start, end if end >= 0 else len(lower))
+        if m.lastgroup
+    ]
