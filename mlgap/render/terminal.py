@@ -16,6 +16,7 @@ from mlgap.render.printable import printable
 
 WIDTH = 80  # the report's width when the caller gives none: it reads in 80 columns
 MAX_STEPS = 8
+MAX_PERIODS = 6  # dated periods shown under the experience line
 _STYLE = {"core": "bold red", "important": "yellow", "bonus": "cyan"}
 Line = list[tuple[str, str]]
 
@@ -153,6 +154,22 @@ def experience_line(a: Assessment) -> str:
     )
 
 
+def _periods(a: Assessment, width: int) -> list[Line]:
+    """The dated periods the years come from, each with its line: what a reader checks."""
+    h = a.extraction.experience
+    if h is None:
+        return []
+    lines: list[Line] = []
+    for p in h.periods[:MAX_PERIODS]:
+        # An internship is listed but not counted in the years.
+        kind = "intern " if p.seniority == "intern" else "ML/data" if p.ml else "other  "
+        head = f"  {p.start}–{p.end}  {kind}  line {p.line:<4} "
+        lines.append([(head, "dim"), (_fit(p.text, max(10, width - len(head))), "")])
+    if len(h.periods) > MAX_PERIODS:
+        lines.append([(f"  … and {len(h.periods) - MAX_PERIODS} more periods", "dim")])
+    return lines
+
+
 def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
     """Return the terminal report, `width` columns wide, as lines of (text, style) pieces."""
     r = a.readiness
@@ -162,6 +179,7 @@ def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
         [("Score ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
         [(f"  {breakdown}", "")],
         [(_fit(experience_line(a), width), "")],
+        *_periods(a, width),
         [(f"Roadmap: {r.phase_line()}", "")],
         [("Level: ", ""), (r.level_name, "bold")],
         *_found(a, width),
