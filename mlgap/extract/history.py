@@ -8,6 +8,7 @@ about a degree. Overlapping periods are merged, so two jobs at once count once.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Callable
@@ -36,6 +37,9 @@ _RANGE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?<![\w/.])(?:19|20)\d\d(?![\w/])")  # a year standing alone
 _ANY_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# How far a range reaches around its first year: "september 2019 - december 2021".
+_BEFORE_YEAR, _AFTER_YEAR = 16, 40
+_RANGE_STARTS = ("-", "–", "—", "to", "until", "till")
 # What makes a period ML or data work: its title or its bullets say so.
 _ML_WORK_RE = re.compile(
     r"\b(?:machine learning|ml|mlops|ai|artificial intelligence|deep learning|data scien\w*"
@@ -79,7 +83,7 @@ def work_history(
     has_work = "work" in sections.kinds
     now = as_of.year * 12 + as_of.month - 1
     found: list[tuple[int, int, int, int, str]] = []  # (start, end month, offset, end, open)
-    for m in _RANGE_RE.finditer(lower):
+    for m in _ranges(lower):
         where = sections.at(m.start())
         if (where != "work") if has_work else (where in _NOT_WORK or _on_degree_line(lower, m)):
             continue
@@ -130,6 +134,24 @@ def work_history(
     )
 
 
+def _ranges(lower: str) -> list[re.Match[str]]:
+    """Return the date ranges of `lower`, tried only around its years: a search of every
+    character for a month or a number would cost more than all the rest of extraction."""
+    found: list[re.Match[str]] = []
+    reach = 0
+    for year in _ANY_YEAR_RE.finditer(lower):
+        if year.start() < reach:
+            continue  # the second date of the range just found
+        if not lower[year.end() : year.end() + 8].lstrip(" .").startswith(_RANGE_STARTS):
+            continue  # no "-", "to" right after it: not the first date of a range
+        lo = max(reach, year.start() - _BEFORE_YEAR)
+        m = _RANGE_RE.search(lower, lo, min(len(lower), year.end() + _AFTER_YEAR))
+        if m is not None and m.start() <= year.start() < m.end():
+            found.append(m)
+            reach = m.end()
+    return found
+
+
 def _title_start(lower: str, offset: int) -> int:
     """Return where the title of the job dated at `offset` begins: its own line, or the line
     above when that is a short title line, not a bullet."""
@@ -151,15 +173,17 @@ def _lone_years(
     lower: str, sections: Sections, found: list[tuple[int, int, int, int, str]], now: int
 ) -> list[tuple[int, int, int, int, str]]:
     """Return a year standing alone on a work line, no range there: a job of that year."""
-    taken = [(f[2], f[3]) for f in found]
+    taken = sorted((f[2], f[3]) for f in found)
+    starts = [a for a, _ in taken]
     lone = []
     for m in _YEAR_RE.finditer(lower):
-        if sections.at(m.start()) != "work" or any(a <= m.start() < b for a, b in taken):
+        if sections.at(m.start()) != "work":
             continue
         line_start = lower.rfind("\n", 0, m.start()) + 1
         line_end = lower.find("\n", m.end()) % (len(lower) + 1)
-        if any(a < line_end and b > line_start for a, b in taken):
-            continue  # the line has a range: this year is a detail of that job
+        k = bisect.bisect_left(starts, line_end) - 1  # the last range starting before the end
+        if k >= 0 and taken[k][1] > line_start:
+            continue  # the line has a range: this year is part or a detail of that job
         year = int(m.group())
         start = year * 12
         if start <= now:
