@@ -44,7 +44,8 @@ class Extractor:
     def __init__(self, catalog: Catalog, index: Index | None = None) -> None:
         self.catalog = catalog
         self.index = index if index is not None else build_index(catalog)
-        self.scanner = Scanner(self.index, MARKERS | self.index.heading_firsts)
+        marking = MARKERS | self.index.heading_firsts | self.index.history_words
+        self.scanner = Scanner(self.index, marking)
         self._tech = catalog.skills_where("technology")
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
         self._fields = catalog.skills_where("degree_subject")
@@ -97,6 +98,7 @@ class Extractor:
                 self.index.titles,
                 _line_finder(text),
                 as_of or datetime.date.today(),
+                marks,
             )
         if not hits:
             return Extraction(source, (), notes=notes, experience=history)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import Experience, Period, TitleSignal
 from mlgap.extract.sections import Sections
+from mlgap.tokens import alias_key
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -35,17 +36,24 @@ _RANGE_RE = re.compile(
     rf"(?<![\w/.])(?:{_DATE.format(p='a')})\s{{0,3}}(?:-|–|—|to|until|till)\s{{0,3}}"
     rf"(?:(?P<open>{_OPEN})|{_DATE.format(p='b')})(?![\w/])"
 )
-_YEAR_RE = re.compile(r"(?<![\w/.])(?:19|20)\d\d(?![\w/])")  # a year standing alone
-_ANY_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# The words the scanner notes on its one pass over a text's tokens (`words()`): years, and
+# what makes a period ML or data work (its title or bullets say so). Searching a text for
+# them with patterns would cost more than all the rest of extraction.
+YEARS = frozenset(str(year) for year in range(1950, 2050))
 # How far a range reaches around its first year: "september 2019 - december 2021".
 _BEFORE_YEAR, _AFTER_YEAR = 16, 40
 _RANGE_STARTS = ("-", "–", "—", "to", "until", "till")
-# What makes a period ML or data work: its title or its bullets say so.
-_ML_WORK_RE = re.compile(
-    r"\b(?:machine learning|ml|mlops|ai|artificial intelligence|deep learning|data scien\w*"
-    r"|data engineer\w*|data analy\w*|analytics|nlp|computer vision|statistician|quant\w*"
-    r"|research scientist|models?)\b"
+_ML_WORDS = frozenset(
+    "ml ai mlops nlp analytics statistician statisticians quant quantitative model models".split()
 )
+_ML_PHRASES = {
+    "machine": ("machine learning",),
+    "artificial": ("artificial intelligence",),
+    "deep": ("deep learning",),
+    "data": ("data scien", "data engineer", "data analy", "data mining"),
+    "computer": ("computer vision",),
+    "research": ("research scien",),
+}
 # A line about a degree is education even outside an education heading.
 _EDUCATION_RE = re.compile(
     r"\b(?:university|college|school|institute|bachelor\w*|master\w*|ph\.?\s?d|b\.?\s?sc"
@@ -56,6 +64,12 @@ _TITLE_LINE = 80  # a title line is short; a longer line above the dates is a bu
 _BULLETS = "-–•*·▪►✓✔>"
 _BLOCK = 600  # characters after a date that can still be that job's bullets
 MAX_PERIODS = 60  # a CV lists a few jobs; past this, the text is not a work history
+
+
+def words(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    """Return the tokens work_history needs the places of: years, ML words, title words."""
+    firsts = {alias_key(w)[0] for _, phrases in titles for w in phrases if alias_key(w)}
+    return YEARS | _ML_WORDS | frozenset(_ML_PHRASES) | frozenset(firsts)
 
 
 def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
@@ -76,14 +90,23 @@ def work_history(
     titles: re.Pattern[str] | None,
     line_of: Callable[[int], int],
     as_of: datetime.date,
+    marks: list[tuple[str, int]],
 ) -> Experience | None:
-    """Return the work history of a CV (None when it dates no work)."""
-    if not _ANY_YEAR_RE.search(lower):
+    """Return the work history of a CV (None when it dates no work); `marks`: (token,
+    offset) of every token of `words()`, in order."""
+    years = [p for t, p in marks if t in YEARS]
+    if not years:
         return None
+    ml_at = [
+        p
+        for t, p in marks
+        if t in _ML_WORDS or (t in _ML_PHRASES and lower.startswith(_ML_PHRASES[t], p))
+    ]
+    title_at = [p for t, p in marks if t not in YEARS and t not in _ML_WORDS]
     has_work = "work" in sections.kinds
     now = as_of.year * 12 + as_of.month - 1
     found: list[tuple[int, int, int, int, str]] = []  # (start, end month, offset, end, open)
-    for m in _ranges(lower):
+    for m in _ranges(lower, years):
         where = sections.at(m.start())
         if (where != "work") if has_work else (where in _NOT_WORK or _on_degree_line(lower, m)):
             continue
@@ -95,7 +118,7 @@ def work_history(
         if len(found) > MAX_PERIODS:
             return None
     if has_work:
-        found.extend(_lone_years(lower, sections, found, now))
+        found.extend(_lone_years(lower, years, sections, found, now))
         found.sort(key=lambda f: f[2])
     if not found:
         return None
@@ -106,10 +129,10 @@ def work_history(
         line_start = max(_title_start(lower, offset), found[k - 1][3] if k else 0)
         next_offset = found[k + 1][2] if k + 1 < len(found) else len(lower)
         # A job's bullets run to the next job's dates, the next heading, or _BLOCK at most.
-        block = lower[line_start : min(next_offset, stop + _BLOCK, sections.end(offset))]
+        block_end = min(next_offset, stop + _BLOCK, sections.end(offset))
         line_end = lower.find("\n", stop)
         title = text[lower.rfind("\n", 0, offset) + 1 : line_end if line_end >= 0 else None]
-        words = _title_words(lower, offset, stop, titles, line_of)
+        words = _title_words(lower, offset, stop, titles, line_of, title_at)
         signals.update((t.line, t) for t in words)
         seniority = max((t.seniority for t in words), key=SENIORITIES.index, default="mid")
         periods.append(
@@ -117,7 +140,7 @@ def work_history(
                 start=_iso(start),
                 end=_iso(end),
                 months=end - start + 1,
-                ml=bool(_ML_WORK_RE.search(block)),
+                ml=_any_between(ml_at, line_start, block_end),
                 line=line_of(offset),
                 text=" ".join(title.split())[:160],
                 seniority=seniority,
@@ -134,19 +157,25 @@ def work_history(
     )
 
 
-def _ranges(lower: str) -> list[re.Match[str]]:
+def _any_between(places: list[int], start: int, end: int) -> bool:
+    """Return whether any of the sorted `places` lies in [start, end)."""
+    i = bisect.bisect_left(places, start)
+    return i < len(places) and places[i] < end
+
+
+def _ranges(lower: str, years: list[int]) -> list[re.Match[str]]:
     """Return the date ranges of `lower`, tried only around its years: a search of every
     character for a month or a number would cost more than all the rest of extraction."""
     found: list[re.Match[str]] = []
     reach = 0
-    for year in _ANY_YEAR_RE.finditer(lower):
-        if year.start() < reach:
+    for year in years:
+        if year < reach:
             continue  # the second date of the range just found
-        if not lower[year.end() : year.end() + 8].lstrip(" .").startswith(_RANGE_STARTS):
+        if not lower[year + 4 : year + 12].lstrip(" .").startswith(_RANGE_STARTS):
             continue  # no "-", "to" right after it: not the first date of a range
-        lo = max(reach, year.start() - _BEFORE_YEAR)
-        m = _RANGE_RE.search(lower, lo, min(len(lower), year.end() + _AFTER_YEAR))
-        if m is not None and m.start() <= year.start() < m.end():
+        lo = max(reach, year - _BEFORE_YEAR)
+        m = _RANGE_RE.search(lower, lo, min(len(lower), year + 4 + _AFTER_YEAR))
+        if m is not None and m.start() <= year < m.end():
             found.append(m)
             reach = m.end()
     return found
@@ -170,24 +199,27 @@ def _on_degree_line(lower: str, m: re.Match[str]) -> bool:
 
 
 def _lone_years(
-    lower: str, sections: Sections, found: list[tuple[int, int, int, int, str]], now: int
+    lower: str,
+    years: list[int],
+    sections: Sections,
+    found: list[tuple[int, int, int, int, str]],
+    now: int,
 ) -> list[tuple[int, int, int, int, str]]:
     """Return a year standing alone on a work line, no range there: a job of that year."""
     taken = sorted((f[2], f[3]) for f in found)
     starts = [a for a, _ in taken]
     lone = []
-    for m in _YEAR_RE.finditer(lower):
-        if sections.at(m.start()) != "work":
-            continue
-        line_start = lower.rfind("\n", 0, m.start()) + 1
-        line_end = lower.find("\n", m.end()) % (len(lower) + 1)
+    for at in years:
+        if lower[at - 1 : at] in ("/", ".") or sections.at(at) != "work":
+            continue  # "03/2019" without a range, "v.2019": not a job's year
+        line_start = lower.rfind("\n", 0, at) + 1
+        line_end = lower.find("\n", at + 4) % (len(lower) + 1)
         k = bisect.bisect_left(starts, line_end) - 1  # the last range starting before the end
         if k >= 0 and taken[k][1] > line_start:
             continue  # the line has a range: this year is part or a detail of that job
-        year = int(m.group())
-        start = year * 12
+        start = int(lower[at : at + 4]) * 12
         if start <= now:
-            lone.append((start, min(start + 11, now), m.start(), m.end(), ""))
+            lone.append((start, min(start + 11, now), at, at + 4, ""))
     return lone[:MAX_PERIODS]
 
 
@@ -223,15 +255,19 @@ def _title_words(
     stop: int,
     titles: re.Pattern[str] | None,
     line_of: Callable[[int], int],
+    title_at: list[int],
 ) -> list[TitleSignal]:
     """Return the seniority words of one period's title: the line its dates stand on, and
-    the line above when that is a short title line, not a bullet."""
+    the line above when that is a short title line, not a bullet (`title_at`: where a title
+    word may begin)."""
     if titles is None:
         return []
     start = _title_start(lower, offset)
-    end = lower.find("\n", stop)
-    return [
-        TitleSignal(m.lastgroup, m.group(), line_of(m.start()))
-        for m in titles.finditer(lower, start, end if end >= 0 else len(lower))
-        if m.lastgroup
-    ]
+    end = lower.find("\n", stop) % (len(lower) + 1)
+    out = []
+    reach = start
+    for at in title_at[bisect.bisect_left(title_at, start) : bisect.bisect_left(title_at, end)]:
+        if at >= reach and (m := titles.match(lower, at)) and m.lastgroup:
+            out.append(TitleSignal(m.lastgroup, m.group(), line_of(at)))
+            reach = m.end()
+    return out

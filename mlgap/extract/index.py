@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog, Skill
 from mlgap.extract.history import title_pattern
+from mlgap.extract.history import words as history_words
 from mlgap.extract.sections import RESUME_KINDS, sections_pattern
 from mlgap.tokens import alias_key
 
@@ -46,6 +47,7 @@ class Index:
     # The words a heading of either kind begins with: the patterns are tried only there.
     heading_firsts: frozenset[str] = frozenset()
     titles: re.Pattern[str] | None = None  # the seniority words of work titles
+    history_words: frozenset[str] = frozenset()  # the tokens a work history is read from
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
     verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
 
@@ -122,6 +124,7 @@ def build_index(catalog: Catalog) -> Index:
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
     index.titles = title_pattern(catalog.settings.seniority_titles)
+    index.history_words = history_words(catalog.settings.seniority_titles)
     index.heading_firsts = frozenset(
         alias_key(phrase)[0]
         for headings in (catalog.settings.ad_sections, catalog.settings.resume_sections)

@@ -74,13 +74,13 @@ class Sections:
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
-    """Return whether a heading phrase stands as one: alone on its line, before a colon, or
-    in capitals (the way flattened ads keep their headings)."""
-    before = text[max(0, start - 8) : start]
-    opens_line = start == 0 or ("\n" in before and not before.rsplit("\n", 1)[1].strip(" \t•-*#>"))
+    """Return whether a heading phrase stands as one: before a colon, in capitals (the way
+    flattened ads keep their headings), or alone on its line. Cheapest test first: most
+    candidates are words in running prose."""
     after = text[end : end + 4].lstrip(" \t")
-    return (
-        (opens_line and after[:1] in ("", "\n"))
-        or after.startswith(":")
-        or (text[start:end].isupper() and end - start > 3)
-    )
+    if after.startswith(":") or (end - start > 3 and text[start:end].isupper()):
+        return True
+    if after[:1] not in ("", "\n"):
+        return False
+    before = text[max(0, start - 8) : start]
+    return start == 0 or ("\n" in before and not before.rsplit("\n", 1)[1].strip(" \t•-*#>"))
