@@ -17,10 +17,11 @@ from mlgap.errors import CatalogError, ExitCode, InputError, MlgapError
 from mlgap.extract import Evidence, Extraction, Finding
 from mlgap.read import Document, read_document
 from mlgap.toolkit import Toolkit, load_catalog
+from mlgap.version import VERSION
 
 __all__ = [
     "SCHEMA_VERSION", "Assessment", "Catalog", "CatalogError", "Document", "Evidence",
     "ExitCode", "Extraction", "Finding", "InputError", "MlgapError", "Toolkit", "assess",
     "load_catalog", "read_document",
 ]  # fmt: skip
-__version__ = "0.1.0"
+__version__ = VERSION

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2
     BAD_CATALOG = 3
     SOME_FILES_FAILED = 4
+    TOO_FEW_SCORED = 5  # a job ad names fewer than five skills mlgap can score
     INTERNAL = 70  # a bug in mlgap (EX_SOFTWARE): reported in one line, please tell us
     INTERRUPTED = 130
     CLOSED_PIPE = 141  # the reader of stdout went away (`| head`): 128 + SIGPIPE, as usual

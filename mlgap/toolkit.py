@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mlgap.assess.results import Assessment
+from mlgap.assess.results import Assessment, Target
 from mlgap.assess.scoring import assess
+from mlgap.assess.targets import JobTarget, job_target
 from mlgap.catalog import cache
 from mlgap.catalog.files import catalog_source, read_catalog_files
 from mlgap.catalog.model import Catalog
+from mlgap.extract.clean import clean_text
 from mlgap.extract.extractor import Extractor
 from mlgap.extract.index import build_index
 from mlgap.extract.results import Extraction
@@ -68,9 +70,27 @@ class Toolkit:
         role: str | None = None,
         skills: list[str] | None = None,
         as_of: date | None = None,
+        job: JobTarget | None = None,
     ) -> Assessment:
-        """Assess a read résumé (and typed `skills`) against `role` (default: the catalog's)."""
-        return assess(self.extract_document(doc, skills, as_of), self.catalog, role)
+        """Assess a read résumé (and typed `skills`) against `role` (default: the catalog's),
+        or against a job ad's or role file's target `job`."""
+        extraction = self.extract_document(doc, skills, as_of)
+        if job is not None:
+            return assess(extraction, self.catalog, job.role, job.target)
+        return assess(extraction, self.catalog, role)
+
+    def role_file_target(self, path: Path) -> JobTarget:
+        """Return the role of a role file (checked against the catalog) as a target."""
+        from mlgap.catalog.load import load_role_file  # PyYAML is needed only here
+
+        role, digest = load_role_file(path, self.catalog)
+        return JobTarget(role, Target("role-file", role.id, role.name, digest, str(path)))
+
+    def job_target(self, ad: Document) -> JobTarget:
+        """Return what a read job ad asks for, as a target to assess against."""
+        text = clean_text(ad.text)  # the text the evidence's lines and columns are of
+        extraction = self.extractor.extract(ad.text, ad.source, job_ad=True)
+        return job_target(self.catalog, extraction, text, ad.source)
 
     def assess_text(
         self,

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mlgap"
 # The pipeline from the bottom up: a module may import only from its own sub-package or
 # from a lower stage. read and catalog share a stage and must not import each other.
 STAGES = {
-    "errors": 0,
+    "errors": 0, "version": 0,
     "tokens": 1, "atomic_write": 1, "plain_data": 1, "testing": 1, "hostile": 2,
     "read": 2, "catalog": 2,
     "extract": 3,

@@ -32,6 +32,7 @@ class FoundJSON(TypedDict):
     category: str
     mentions: int
     evidence: list[EvidenceJSON]
+    listed_only: bool
 
 
 class NotCountedJSON(TypedDict):
@@ -121,6 +122,9 @@ class RequirementJSON(TypedDict):
     points: int
     matched: list[str]
     implied_by: list[str]
+    listed_only: bool
+    ad_line: int | None
+    ad_text: str
 
 
 class ImpliedJSON(TypedDict):
@@ -157,10 +161,48 @@ class ExperienceJSON(TypedDict):
     seniority: str | None
 
 
+class AskJSON(TypedDict):
+    kind: str
+    text: str
+    line: int
+    years: float | None
+    degree: str | None
+
+
+class TargetJSON(TypedDict):
+    kind: str
+    id: str
+    name: str
+    digest: str
+    source: str
+    unscored: list[str]
+    asks: list[AskJSON]
+
+
+class KnockoutJSON(TypedDict):
+    kind: str
+    asked: str
+    line: int
+    shown: str
+    ok: bool | None
+
+
+class SectionJSON(TypedDict):
+    line: int
+    column: int
+    section: str
+
+
 class ReportJSON(TypedDict):
     schema_version: int
     source: str
     role: RoleJSON
+    target: TargetJSON
+    catalog_fingerprint: str
+    mlgap_version: str
+    knockouts: list[KnockoutJSON]
+    scored_enough: bool
+    ad_sections: list[SectionJSON]
     score: int
     score_breakdown: list[BreakdownJSON]
     found: list[FoundJSON]
@@ -237,6 +279,19 @@ def test_the_shape_covers_experience_and_implications(kit: Toolkit) -> None:
     text = "Experience\nSenior Data Scientist, Acme 2019 - 2023\n- Trained a churn classifier"
     data = kit.assess_text(text).to_dict()
     assert data["experience"]["periods"] and data["implied"]
+    _conforms(json.loads(json.dumps(data)), ReportJSON, "report")
+
+
+def test_the_shape_covers_a_job_match(kit: Toolkit) -> None:
+    """A match against a job ad: ad lines, knock-outs, sections of the ad, unscored terms."""
+    from mlgap.read.document import Document
+
+    ad = (EXAMPLES.parent / "jobs" / "ml_engineer.txt").read_text(encoding="utf-8")
+    job = kit.job_target(Document("ad.txt", ad))
+    resume = (EXAMPLES / "mid_level.txt").read_text(encoding="utf-8")
+    data = kit.assess_document(Document("r.txt", resume), job=job).to_dict()
+    assert data["knockouts"] and data["target"]["unscored"] and data["target"]["asks"]
+    assert any(r["ad_line"] for r in data["requirements"])
     _conforms(json.loads(json.dumps(data)), ReportJSON, "report")
 
 

@@ -13,7 +13,55 @@ from mlgap.catalog.model import Requirement
 from mlgap.extract.results import Extraction
 from mlgap.plain_data import fields_dict
 
+MIN_SCORED = 5  # fewer requirements than this, and a score says little
 SCHEMA_VERSION = 3  # 2: `notes`; 3: `experience`, `implied`, `requirements`, step worth
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A knock-out condition of a job ad: years of experience, a degree, papers."""
+
+    kind: str  # "years", "degree" or "papers" (a clearance, a work permit)
+    text: str  # the ad's line, trimmed
+    line: int
+    years: float | None = None
+    degree: str | None = None  # the lowest degree asked: a skill id
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the condition as plain data."""
+        return fields_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a report assesses against: a catalog role, a role file, or a job ad."""
+
+    kind: str  # "role", "role-file" or "job"
+    id: str
+    name: str
+    digest: str = ""  # the ad's or role file's text hash; a catalog role: the catalog's
+    source: str = ""  # the ad's or role file's path
+    unscored: tuple[str, ...] = ()  # the ad's technologies outside the catalog, with lines
+    asks: tuple[Ask, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the target as plain data."""
+        return fields_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Knockout:
+    """A knock-out condition beside what the résumé shows: the reader decides."""
+
+    kind: str
+    asked: str  # the ad's line
+    line: int
+    shown: str  # what the résumé shows ("4.5 years of ML or data work", "Master's degree")
+    ok: bool | None  # None: mlgap cannot tell (a clearance, a work permit)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the condition and what is shown as plain data."""
+        return fields_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +93,7 @@ class RequirementResult:
     matched: tuple[str, ...]  # skills the text shows
     place: int  # its position in the role: ties in ordering keep the role's order
     implied: tuple[Implied, ...] = ()  # when nothing is shown: skills met by implication
+    listed_only: bool = False  # met only by names in a skills list, in no sentence
 
     @property
     def met(self) -> bool:
@@ -81,6 +130,9 @@ class RequirementResult:
             "points": self.requirement.weight,
             "matched": list(self.matched),
             "implied_by": [i.by for i in self.implied],
+            "listed_only": self.listed_only,
+            "ad_line": self.requirement.ad_line,
+            "ad_text": self.requirement.ad_text,
         }
 
 
@@ -219,6 +271,15 @@ class Assessment:
     next_steps: tuple[NextStep, ...]  # what unlocks the next phase or level first
     implied: tuple[Implied, ...] = ()  # every skill met by implication
     reachable: int = 0  # the score once the first three next steps are done
+    target: Target | None = None  # None: the role named by role_id, of the catalog
+    knockouts: tuple[Knockout, ...] = ()  # a job ad's conditions, apart from the score
+    catalog_fingerprint: str = ""
+    version: str = ""  # mlgap's
+
+    @property
+    def scored_enough(self) -> bool:
+        """Return whether enough requirements were scored for the score to mean something."""
+        return len(self.requirements) >= MIN_SCORED
 
     @property
     def met(self) -> tuple[RequirementResult, ...]:
@@ -231,6 +292,11 @@ class Assessment:
             "schema_version": SCHEMA_VERSION,
             **self.extraction.to_dict(),
             "role": {"id": self.role_id, "name": self.role_name},
+            "target": (self.target or Target("role", self.role_id, self.role_name)).to_dict(),
+            "catalog_fingerprint": self.catalog_fingerprint,
+            "mlgap_version": self.version,
+            "knockouts": [k.to_dict() for k in self.knockouts],
+            "scored_enough": self.scored_enough,
             "score": self.score,
             "score_breakdown": [b.to_dict() for b in self.breakdown],
             "coverage": [c.to_dict() for c in self.coverage],
@@ -243,4 +309,37 @@ class Assessment:
                 {"rank": rank, **s.to_dict()} for rank, s in enumerate(self.next_steps, start=1)
             ],
             "reachable_score": self.reachable,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SharedGap:
+    """A requirement several ads ask for that the résumé does not meet."""
+
+    label: str
+    skills: tuple[str, ...]
+    ads: int  # how many of the ads miss it
+    points: int  # the match points it is worth, summed over those ads
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the shared gap as plain data."""
+        return fields_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """One résumé against several job ads: ranked by match, with the gaps they share."""
+
+    reports: tuple[Assessment, ...]  # best match first; ties by the ad's path
+    shared: tuple[SharedGap, ...]  # most ads first
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ranking and every ad's report as plain data."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "matches": [
+                {"rank": rank, "ad": r.role_name, "score": r.score, "report": r.to_dict()}
+                for rank, r in enumerate(self.reports, start=1)
+            ],
+            "shared_gaps": [g.to_dict() for g in self.shared],
         }

@@ -6,11 +6,22 @@ from collections import Counter
 
 from mlgap.assess.implied import implied_skills
 from mlgap.assess.readiness import readiness
-from mlgap.assess.results import Assessment, Coverage, ImportanceScore, RequirementResult
+from mlgap.assess.results import (
+    Assessment,
+    Coverage,
+    ImportanceScore,
+    Knockout,
+    Matches,
+    RequirementResult,
+    SharedGap,
+    Target,
+)
 from mlgap.assess.steps import next_steps
+from mlgap.assess.targets import DEGREES, catalog_target
 from mlgap.catalog.model import IMPORTANCES, Catalog, Role
 from mlgap.errors import InputError
 from mlgap.extract.results import Extraction
+from mlgap.version import VERSION
 
 
 def role_of(catalog: Catalog, role: str | None) -> Role:
@@ -23,10 +34,17 @@ def role_of(catalog: Catalog, role: str | None) -> Role:
     return chosen
 
 
-def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) -> Assessment:
-    """Assess what `extraction` shows against `role` of `catalog` (None: its default role)."""
-    chosen = role_of(catalog, role)
+def assess(
+    extraction: Extraction,
+    catalog: Catalog,
+    role: str | Role | None = None,
+    target: Target | None = None,
+) -> Assessment:
+    """Assess what `extraction` shows against `role`: a role of `catalog` by id (None: its
+    default role), or a role built from a job ad or a role file, described by `target`."""
+    chosen = role if isinstance(role, Role) else role_of(catalog, role)
     found = extraction.found
+    listed = {f.skill for f in extraction.findings if f.listed_only}
     implied = implied_skills(catalog, extraction)
     by_skill = {i.skill: i for i in implied}
     have = found | frozenset(by_skill)
@@ -36,6 +54,7 @@ def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) ->
             matched := tuple(s for s in req.any_of if s in found),
             place,
             () if matched else tuple(by_skill[s] for s in req.any_of if s in by_skill),
+            bool(matched) and all(s in listed for s in matched),
         )
         for place, req in enumerate(chosen.requirements)
     )
@@ -76,4 +95,52 @@ def assess(extraction: Extraction, catalog: Catalog, role: str | None = None) ->
         next_steps=steps,
         implied=implied,
         reachable=reachable,
+        target=target or catalog_target(catalog, chosen),
+        knockouts=knockouts(target, extraction) if target else (),
+        catalog_fingerprint=catalog.fingerprint,
+        version=VERSION,
     )
+
+
+def knockouts(target: Target, extraction: Extraction) -> tuple[Knockout, ...]:
+    """Return a job ad's knock-out conditions beside what the résumé shows."""
+    history = extraction.experience
+    found = extraction.found
+    out = []
+    for ask in target.asks:
+        if ask.kind == "years" and ask.years is not None:
+            years = history.ml_years if history else 0.0
+            shown = f"{years:g} years of ML or data work" if history else "no dated work history"
+            out.append(Knockout("years", ask.text, ask.line, shown, years >= ask.years))
+        elif ask.kind == "degree" and ask.degree is not None:
+            held = [d for d in DEGREES if d in found]
+            shown = held[-1].replace("-", " ") if held else "no degree found"
+            ok = bool(held) and DEGREES.index(held[-1]) >= DEGREES.index(ask.degree)
+            out.append(Knockout("degree", ask.text, ask.line, shown, ok))
+        else:
+            out.append(Knockout(ask.kind, ask.text, ask.line, "check this yourself", None))
+    return tuple(out)
+
+
+def rank_matches(reports: list[Assessment]) -> Matches:
+    """Return reports against several ads ranked by match (ties: the ad's path), with the
+    gaps two or more of them share, most ads first: the same result in any order given."""
+    # An ad with too few requirements to score ranks below every ad that can be scored.
+    ranked = sorted(
+        reports,
+        key=lambda r: (not r.scored_enough, -r.score, r.target.source if r.target else ""),
+    )
+    missed: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for report in ranked:
+        for step in report.next_steps:
+            key = tuple(sorted(step.gap.requirement.any_of))
+            missed.setdefault(key, []).append(
+                (step.gap.requirement.label, step.score_after - report.score)
+            )
+    shared = [
+        SharedGap(min(label for label, _ in hits), key, len(hits), sum(p for _, p in hits))
+        for key, hits in missed.items()
+        if len(hits) >= 2
+    ]
+    shared.sort(key=lambda g: (-g.ads, -g.points, g.label))
+    return Matches(tuple(ranked), tuple(shared))

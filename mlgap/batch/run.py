@@ -27,6 +27,7 @@ from types import FrameType
 from typing import Any
 
 from mlgap.assess.scoring import role_of
+from mlgap.assess.targets import JobTarget
 from mlgap.batch.rows import BatchRow
 from mlgap.errors import MlgapError
 from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
@@ -60,6 +61,7 @@ class BatchJob:
     rows: RowFormat
     known_errors: dict[str, str] = field(default_factory=dict)  # path -> why it is unreadable
     timeout: float | None = None  # seconds a résumé may take (worker processes only)
+    target: JobTarget | None = None  # a job ad's or role file's target, in place of `role`
 
     def assess_path(self, path: str) -> BatchRow:
         """Assess one résumé; any failure becomes an error row."""
@@ -69,7 +71,7 @@ class BatchJob:
             doc = read_document(path, self.max_bytes)
             if doc.text.startswith(_OWN_OUTPUTS):
                 return BatchRow.skip(path, "an mlgap report or summary, not a résumé")
-            report = self.kit.assess_document(doc, self.role)
+            report = self.kit.assess_document(doc, self.role, job=self.target)
         except MlgapError as error:
             return BatchRow.failed(path, error.kind, error.message, self.rows)
         except TooSlow:
@@ -139,6 +141,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     in_process: bool | None = None,
     known_errors: dict[str, str] | None = None,
+    target: JobTarget | None = None,
 ) -> Iterator[BatchRow]:
     """Yield one row per path, in the order of `paths`, using up to `jobs` workers (0: cores).
 
@@ -148,14 +151,15 @@ def run_batch(
     caller's.
     """
     kit = kit or Toolkit.load()
-    chosen = role_of(kit.catalog, role).id
+    chosen = target.role.id if target else role_of(kit.catalog, role).id
     errors = known_errors or {}
     workers = worker_count(jobs, len(paths))
     if in_process is None:
         in_process = workers == 1 and len(paths) <= CHUNK
     if in_process:
-        return map(BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors).assess_path, paths)
-    job = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, timeout)
+        here = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, target=target)
+        return map(here.assess_path, paths)
+    job = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, timeout, target)
     return _in_workers(paths, workers, job)
 
 

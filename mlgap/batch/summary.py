@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from mlgap.assess.scoring import role_of
 from mlgap.batch.rows import BatchRow
-from mlgap.catalog.model import Catalog
+from mlgap.catalog.model import Catalog, Role
 
 
 @dataclass
@@ -24,12 +24,18 @@ class Summary:
     gap_labels: dict[str, str] = field(default_factory=dict)  # requirement id -> label
     coverage: dict[str, list[float]] = field(default_factory=dict)  # name -> [met, total]
     errors: Counter[str] = field(default_factory=Counter)
+    core: frozenset[str] = frozenset()  # the ids of the core requirements
+    all_core: int = 0  # résumés that meet every core requirement
 
     @classmethod
-    def for_role(cls, catalog: Catalog, role: str | None) -> Summary:
-        """Return an empty summary that names the gaps of `role` (None: the default)."""
-        requirements = role_of(catalog, role).requirements
-        return cls(gap_labels={r.id: f"{r.label} ({r.importance})" for r in requirements})
+    def for_role(cls, catalog: Catalog, role: str | Role | None) -> Summary:
+        """Return an empty summary that names the gaps of `role` (None: the default; a Role:
+        one made from a job ad or a role file)."""
+        chosen = role if isinstance(role, Role) else role_of(catalog, role)
+        return cls(
+            gap_labels={r.id: f"{r.label} ({r.importance})" for r in chosen.requirements},
+            core=frozenset(r.id for r in chosen.requirements if r.importance == "core"),
+        )
 
     def add(self, row: BatchRow) -> None:
         """Count one row in."""
@@ -42,6 +48,7 @@ class Summary:
         self.phases[row.phase] += 1
         self.levels[row.level] += 1
         self.gaps.update(row.gaps)
+        self.all_core += self.core.isdisjoint(row.gaps)
         for name, met, total in row.coverage:
             met_total = self.coverage.setdefault(name, [0.0, 0.0])
             met_total[0] += met
@@ -74,6 +81,7 @@ class Summary:
                 f"- Score: mean {statistics.mean(scores):.1f}, median "
                 f"{statistics.median(scores):g}, min {min(scores)}, max {max(scores)}"
             )
+        out.append(f"- Meeting every core requirement: {self.all_core} of {self.assessed}")
         out += ["", "## Score distribution", "", "| score | résumés | |", "|---|---|---|"]
         out += [f"| {b.strip()} | {n} | {bar} |" for b, n, bar in self.histogram(20)]
         out += ["", "## Roadmap phase reached", "", "| phase | résumés |", "|---|---|"]
@@ -98,7 +106,10 @@ class Summary:
 
     def terminal(self) -> str:
         """Return a short plain-text summary with a score histogram."""
-        lines = [f"{self.assessed} assessed, {self.failed} failed"]
+        lines = [
+            f"{self.assessed} assessed, {self.failed} failed; "
+            f"{self.all_core} meet every core requirement"
+        ]
         lines += [f"  {b} {n:>6} {bar}" for b, n, bar in self.histogram()]
         if self.gaps:
             lines.append("Most shared gaps:")

@@ -126,7 +126,7 @@ def _check_skills(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     return problems
 
 
-def _check_repeats(role: Role, lines: Lines) -> list[MlgapError]:
+def check_repeats(role: Role, lines: Lines) -> list[MlgapError]:
     """A role requires each skill once."""
     problems: list[MlgapError] = []
     seen: set[str] = set()
@@ -161,7 +161,7 @@ def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     for role in catalog.roles.values():
         for req in role.requirements:
             unknown("requirement", f"{role.id}\0{req.id}", f"role '{role.id}'", req.any_of)
-        problems.extend(_check_repeats(role, lines))
+        problems.extend(check_repeats(role, lines))
     for phase in catalog.phases:
         for item in phase.items:
             for group in item.groups:

@@ -8,12 +8,13 @@ looks at what the files say together (unique ids, shared aliases, unknown skill 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mlgap.catalog.checks import PHRASE_KINDS, Lines, check_catalog
+from mlgap.catalog.checks import PHRASE_KINDS, Lines, check_catalog, check_repeats
 from mlgap.catalog.files import CatalogFiles, catalog_source, read_catalog_files
 from mlgap.catalog.model import (
     IMPORTANCES,
@@ -68,7 +69,10 @@ def parse_catalog(files: CatalogFiles, source: str) -> Catalog:
     problems = builder.problems + check_catalog(catalog, builder.lines)
     if problems:
         raise CatalogError(problems)
-    return resolve_requirements(catalog)
+    digest = hashlib.sha256()
+    for display, text in sorted(files, key=lambda f: Path(f[0]).name):
+        digest.update(f"{Path(display).name}\0{text}\0".encode())
+    return replace(resolve_requirements(catalog), fingerprint=digest.hexdigest()[:16])
 
 
 def _text(data: Data, key: str) -> str:
@@ -298,3 +302,65 @@ def resolve_requirements(catalog: Catalog) -> Catalog:
             )
         roles[role.id] = replace(role, requirements=tuple(requirements))
     return replace(catalog, roles=roles)
+
+
+MAX_ROLE_FILE = 1 << 20  # a role file is a page of YAML; past a megabyte it is not one
+
+
+def load_role_file(path: Path, catalog: Catalog) -> tuple[Role, str]:
+    """Return the one role of a role file, resolved against `catalog`, and the file's hash;
+    raise a CatalogError with every problem at its line."""
+    display = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ROLE_FILE + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        fix = "check the path given to --role"
+        raise CatalogError([MlgapError(f"cannot read: {reason}", path=display, fix=fix)]) from None
+    if len(data) > MAX_ROLE_FILE:
+        raise CatalogError([MlgapError("larger than 1 MB", path=display, fix="one role a file")])
+    text = _decode_role(display, data)
+    composed = compose(text, display)
+    problems = shape_problems(composed, display)
+    body = composed.data if isinstance(composed.data, dict) else {}
+    if not problems and (set(body) != {"roles"} or len(body["roles"]) != 1):
+        problems.append(
+            MlgapError(
+                "a role file holds one role and nothing else",
+                path=display,
+                line=composed.line(()),
+                fix="give it a 'roles:' list of exactly one role",
+            )
+        )
+    if problems:
+        raise CatalogError(problems)
+    builder = _Builder()
+    builder.add_file(display, composed)
+    role = builder.roles[0]
+    for req in role.requirements:
+        where = builder.lines[("requirement", f"{role.id}\0{req.id}")]
+        for ident in req.any_of:
+            if ident not in catalog.skills:
+                builder.problems.append(
+                    MlgapError(
+                        f"role '{role.id}' names unknown skill '{ident}'",
+                        path=where[0],
+                        line=where[1],
+                        fix="use an id from `mlgap skills`",
+                    )
+                )
+    problems = builder.problems + check_repeats(role, builder.lines)
+    if problems:
+        raise CatalogError(problems)
+    resolved = resolve_requirements(replace(catalog, roles={role.id: role})).roles[role.id]
+    return resolved, hashlib.sha256(data).hexdigest()[:16]
+
+
+def _decode_role(display: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problem = MlgapError("not UTF-8 text", path=display, line=line, fix="save it as UTF-8")
+        raise CatalogError([problem]) from exc

@@ -71,6 +71,9 @@ class Requirement:
     weight: int = 0
     category: str = ""
     phase: int | None = None  # the earliest roadmap phase naming any of the skills
+    # Where a job ad asks for it: the ad's line and that line's text (a catalog role: none).
+    ad_line: int | None = None
+    ad_text: str = ""
 
     @property
     def id(self) -> str:
@@ -166,6 +169,7 @@ class Catalog:
     levels: tuple[Level, ...]
     settings: Settings
     implications: tuple[Implication, ...] = ()
+    fingerprint: str = ""  # a hash of the catalog's files: reports made with it carry it
 
     @property
     def default_role(self) -> str:

@@ -21,7 +21,7 @@ from typer import _click
 from typer.core import TyperGroup
 
 from mlgap.cli.batch_command import batch
-from mlgap.cli.commands import assess, catalog_check, roles, skills
+from mlgap.cli.commands import assess, catalog_check, diff, role_from_job, roles, skills
 from mlgap.cli.errors import quiet_closed_pipe
 from mlgap.errors import ExitCode
 from mlgap.render.printable import printable_line
@@ -130,11 +130,17 @@ catalog_app = typer.Typer(
     cls=MlgapGroup, context_settings=HELP, no_args_is_help=True, help="Check a skills catalog."
 )
 app.add_typer(catalog_app, name="catalog")
+role_app = typer.Typer(
+    cls=MlgapGroup, context_settings=HELP, no_args_is_help=True, help="Make a role of your own."
+)
+app.add_typer(role_app, name="role")
 app.command("assess", context_settings=HELP)(assess)
 app.command("batch", context_settings=HELP)(batch)
 app.command("skills", context_settings=HELP)(skills)
 app.command("roles", context_settings=HELP)(roles)
+app.command("diff", context_settings=HELP)(diff)
 catalog_app.command("check", context_settings=HELP)(catalog_check)
+role_app.command("from-job", context_settings=HELP)(role_from_job)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlgap.atomic_write import atomic_output, resolve_target, write_output
+from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
     CatalogOpt,
@@ -25,7 +26,7 @@ from mlgap.cli.options import (
     set_verbosity,
 )
 from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES
+from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.toolkit import Toolkit
 
@@ -92,6 +93,14 @@ def batch(
     null: NullOpt = False,
     glob: GlobOpt = None,
     role: RoleOpt = None,
+    job: Annotated[
+        Path | None,
+        typer.Option(
+            "--job",
+            help="Rank the cohort against this job ad (rows ranked by match, held to the end).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[str, format_option(ROW_FORMATS)] = "csv",
     output: OutputOpt = None,
     summary: SummaryOpt = None,
@@ -114,12 +123,20 @@ def batch(
         paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS, null=null
     )
     _check_outputs(found.paths, paths or [], files_from, [o for o in (output, summary) if o])
+    if job is not None and role is not None:
+        raise InputError("--job and --role both name a target", fix="give one of the two")
     kit = Toolkit.load(catalog)
-    cohort = Summary.for_role(kit.catalog, role)
+    target = kit.job_target(read_document(str(job), max_size)) if job is not None else None
+    if role is not None and is_role_file(role):
+        target = kit.role_file_target(Path(role))
+    cohort = Summary.for_role(kit.catalog, target.role if target else role)
     rows = run_batch(
-        found.paths, fmt=fmt, role=role, jobs=jobs, max_bytes=max_size, kit=kit,
-        timeout=timeout, in_process=False, known_errors=found.unreadable,
+        found.paths, fmt=fmt, role=None if target else role, jobs=jobs, max_bytes=max_size,
+        kit=kit, timeout=timeout, in_process=False, known_errors=found.unreadable,
+        target=target,
     )  # fmt: skip
+    if job is not None:  # ranked by match: the best first, error rows last, ties by path
+        rows = iter(sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.path)))
     _write_rows(rows, ROW_FORMATS[fmt].header, output, cohort, len(found.paths))
     if summary is not None:
         write_output(cohort.markdown(), summary)

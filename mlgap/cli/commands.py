@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from mlgap.assess.progress import compare
 from mlgap.assess.results import Assessment
+from mlgap.assess.scoring import rank_matches
+from mlgap.assess.targets import JobTarget
 from mlgap.atomic_write import resolve_target, write_output
+from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
     AsOfOpt,
     CatalogOpt,
     Color,
     ColorOpt,
+    JobOpt,
     MaxSizeOpt,
     OutputOpt,
     QuietOpt,
@@ -30,10 +36,13 @@ from mlgap.cli.options import (
     use_color,
 )
 from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
+from mlgap.read.document import DEFAULT_MAX_BYTES, Document, read_document
 from mlgap.render import RENDERERS
 from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
+from mlgap.render.matches import MATCH_RENDERERS
 from mlgap.render.printable import printable_line
+from mlgap.render.progress import DIFF_RENDERERS
+from mlgap.render.role_file import render_role_file
 from mlgap.toolkit import Toolkit
 
 ResumeArg = Annotated[
@@ -77,34 +86,59 @@ def assess(
     fail_under: FailUnderOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
+    job: JobOpt = None,
     as_of: AsOfOpt = None,
     color: ColorOpt = Color.auto,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Assess a résumé and/or typed skills: what is covered, what is missing, what next."""
+    """Assess a résumé and/or typed skills: what is covered, what is missing, what next;
+    against a role, a role file of your own, or the job ads given with --job."""
     set_verbosity(quiet, verbose)
     check_format(fmt, RENDERERS)
     month = as_of_date(as_of)
     output = output_path(output)
     if resume is None and not skills:
         raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
+    if job and role is not None:
+        raise InputError("--job and --role both name a target", fix="give one of the two")
     _refuse_overwriting_input(resume, output)
     kit = Toolkit.load(catalog)
+    targets = [kit.job_target(read_document(str(ad), max_size)) for ad in job or ()]
+    if role is not None and is_role_file(role):
+        targets = [kit.role_file_target(Path(role))]
     if resume == "-" and sys.stdin is not None and sys.stdin.isatty():
         typer.echo("mlgap: reading a résumé from standard input; end it with Ctrl-D", err=True)
-    doc = read_document(resume, max_size) if resume is not None else None
-    report = (
-        kit.assess_document(doc, role, skills, month)
-        if doc
-        else kit.assess_text("", role, "--skills", skills)
-    )
+    doc = read_document(resume, max_size) if resume is not None else Document("--skills", "")
+    chosen: list[JobTarget | None] = [*targets] or [None]
+    reports = [kit.assess_document(doc, role, skills, month, t) for t in chosen]
     if not quiet:
-        _warn(report)
-    text = RENDERERS[fmt](report, use_color(color, output), report_width(output))
-    write_output(text, output)
-    if fail_under is not None and report.score < fail_under:
-        typer.echo(f"mlgap: score {report.score} is below --fail-under {fail_under}", err=True)
+        _warn(reports[0])
+    color_on, width = use_color(color, output), report_width(output)
+    if len(reports) > 1:
+        write_output(MATCH_RENDERERS[fmt](rank_matches(reports), color_on, width), output)
+    else:
+        write_output(RENDERERS[fmt](reports[0], color_on, width), output)
+    _exit_for(reports, fail_under)
+
+
+def _exit_for(reports: list[Assessment], fail_under: int | None) -> None:
+    """Exit 5 when an ad names too few skills to score, 1 below --fail-under."""
+    few = [r for r in reports if not r.scored_enough and r.target and r.target.kind == "job"]
+    for r in few:
+        unscored = ", ".join(u.split(" (")[0] for u in (r.target.unscored if r.target else ()))
+        outside = f"; outside the catalog: {unscored}" if unscored else ""
+        typer.echo(
+            f"mlgap: {r.role_name}: only {len(r.requirements)} "
+            f"requirement{'s' if len(r.requirements) != 1 else ''} can be scored"
+            f"{outside}: the match score says little",
+            err=True,
+        )
+    if few:
+        raise typer.Exit(int(ExitCode.TOO_FEW_SCORED))
+    best = max(r.score for r in reports)
+    if fail_under is not None and best < fail_under:
+        typer.echo(f"mlgap: score {best} is below --fail-under {fail_under}", err=True)
         raise typer.Exit(int(ExitCode.BELOW_THRESHOLD))
 
 
@@ -139,3 +173,56 @@ def catalog_check(
         f"{len(c.phases)} phases, {len(c.levels)} levels\n",
         None,
     )
+
+
+@handle_errors
+def role_from_job(
+    ad: Annotated[Path, typer.Argument(help="The job ad: a text, PDF or .docx file.")],
+    output: OutputOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
+    catalog: CatalogOpt = None,
+) -> None:
+    """Write a job ad's requirements as a role file to edit and pass to --role."""
+    output = output_path(output)
+    kit = Toolkit.load(catalog)
+    job = kit.job_target(read_document(str(ad), max_size))
+    write_output(render_role_file(job), output)
+
+
+MAX_REPORT = 64 << 20  # a report is kilobytes; a larger file is not one
+
+
+def _report(path: Path) -> object:
+    """Return the JSON of a report file, or raise an InputError saying what is wrong."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_REPORT + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"cannot read: {reason}", path=str(path), fix="check the path") from None
+    if len(data) > MAX_REPORT:
+        raise InputError("larger than 64 MB", path=str(path), fix="give a report of mlgap assess")
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(
+            "not JSON", path=str(path), line=line, fix="give a file of `mlgap assess --format json`"
+        ) from None
+
+
+@handle_errors
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier report (mlgap assess --format json).")],
+    new: Annotated[Path, typer.Argument(help="The later report.")],
+    fmt: Annotated[str, format_option(DIFF_RENDERERS)] = "text",
+    force: Annotated[
+        bool, typer.Option("--force", help="Compare reports of different targets or catalogs.")
+    ] = False,
+    output: OutputOpt = None,
+) -> None:
+    """Show what changed between two reports: newly met, lost, still missing, the score."""
+    check_format(fmt, DIFF_RENDERERS)
+    output = output_path(output)
+    progress = compare(_report(old), _report(new), (str(old), str(new)), force)
+    write_output(DIFF_RENDERERS[fmt](progress, False, report_width(output)), output)

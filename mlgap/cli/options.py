@@ -38,7 +38,11 @@ CatalogOpt = Annotated[
 RoleOpt = Annotated[
     str | None,
     typer.Option(
-        "--role", "-r", help="Role to assess against (default: the catalog's).", show_default=False
+        "--role",
+        "-r",
+        help="Role to assess against: a catalog role's id (default: the catalog's) or a role "
+        "file (.yaml) of your own.",
+        show_default=False,
     ),
 ]
 MaxSizeOpt = Annotated[
@@ -52,6 +56,14 @@ OutputOpt = Annotated[
 ColorOpt = Annotated[
     Color,
     typer.Option(help="Colour the text report: auto (a terminal, unless NO_COLOR), always, never."),
+]
+JobOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--job",
+        help="Match against this job ad (a text, PDF or .docx file); repeat for several.",
+        show_default=False,
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,

@@ -105,6 +105,7 @@ class Cues:
         sections: re.Pattern[str] | None = None,
         resume_sections: re.Pattern[str] | None = None,
         heading_firsts: frozenset[str] = frozenset(),
+        job_ad: bool | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
@@ -127,7 +128,7 @@ class Cues:
         self.after = sorted(after)
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
-        self.job_ad = len(ad) >= 2
+        self.job_ad = len(ad) >= 2 if job_ad is None else job_ad
         places = [p for t, p in marks if t in heading_firsts]
         self.sections = Sections(text, lower, sections if self.job_ad else None, places)
         # A CV's sections: its interests say what one wishes to do, not what one has done,

@@ -36,6 +36,7 @@ class _Gathered:
     reach: int = -1  # the furthest end of a mention taken: hits come in order of start
     mentions: int = 0
     others: int = 0  # mentions that do not count (negated, wished...): as few are kept
+    prose: bool = False  # a counted mention outside a CV's skills list
 
 
 class Extractor:
@@ -55,10 +56,15 @@ class Extractor:
         }
 
     def extract(
-        self, text: str, source: str = "<text>", as_of: datetime.date | None = None
+        self,
+        text: str,
+        source: str = "<text>",
+        as_of: datetime.date | None = None,
+        job_ad: bool | None = None,
     ) -> Extraction:
         """Return the skills `text` shows; negated and wished-for mentions are kept, flagged;
-        and a CV's dated work history, "present" meaning `as_of` (default: today).
+        and a CV's dated work history, "present" meaning `as_of` (default: today). `job_ad`
+        says whether the text is a job ad (None: judged from its wording).
 
         Only the first MAX_TEXT characters are read (a note says so): a résumé is a few
         pages, and a longer text must not hold a worker for long.
@@ -88,6 +94,7 @@ class Extractor:
             self.index.sections,
             self.index.resume_sections,
             self.index.heading_firsts,
+            job_ad,
         )
         history = None
         if not cues.job_ad:
@@ -104,7 +111,14 @@ class Extractor:
             return Extraction(source, (), notes=notes, experience=history)
         links = url_spans(lower, marks)
         findings = self._findings(text, links, cues, hits)
-        return Extraction(source, findings, notes=notes, experience=history)
+        sections: tuple[tuple[int, int, str], ...] = ()
+        if cues.job_ad:
+            line_of = _line_finder(text)
+            sections = tuple(
+                (line_of(at), at - text.rfind("\n", 0, at), kind)
+                for at, kind in cues.sections.headings()
+            )
+        return Extraction(source, findings, notes=notes, experience=history, ad_sections=sections)
 
     def _findings(
         self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit]
@@ -134,6 +148,7 @@ class Extractor:
                     shadow_end, shadow_status = hit.end, status
             if status == COUNTED:
                 g.mentions += 1
+                g.prose = g.prose or cues.resume.at(hit.start) != "skills"
                 if g.mentions > MAX_EVIDENCE:
                     continue
             else:
@@ -147,7 +162,12 @@ class Extractor:
         skills = self.catalog.skills
         return tuple(
             Finding(
-                skill, skills[skill].name, skills[skill].category, tuple(g.evidence), g.mentions
+                skill,
+                skills[skill].name,
+                skills[skill].category,
+                tuple(g.evidence),
+                g.mentions,
+                listed_only=g.mentions > 0 and not g.prose and not cues.job_ad,
             )
             for skill, g in sorted(gathered.items())
         )

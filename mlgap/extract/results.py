@@ -45,6 +45,7 @@ class Finding:
     category: str
     evidence: tuple[Evidence, ...]
     mentions: int = 0  # counted mentions, including those beyond the evidence kept
+    listed_only: bool = False  # every counted mention is in a CV's skills list, no sentence
 
     @property
     def counted(self) -> bool:
@@ -60,6 +61,7 @@ class Finding:
             "category": self.category,
             "mentions": max(self.mentions, len(counted)),
             "evidence": counted,
+            "listed_only": self.listed_only,
         }
 
     def not_counted_dict(self) -> dict[str, Any]:
@@ -149,6 +151,8 @@ class Extraction:
     unrecognized: tuple[Unrecognized, ...] = ()
     notes: tuple[str, ...] = ()  # what a reader must know: text not read, and why
     experience: Experience | None = None  # a CV's dated work history, if it has one
+    # A job ad's headings: (line, column, section), in order.
+    ad_sections: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def found(self) -> frozenset[str]:
@@ -208,4 +212,8 @@ class Extraction:
             "unrecognized": [u.to_dict() for u in self.unrecognized],
             "notes": list(self.notes),
             "experience": self.experience.to_dict() if self.experience else None,
+            "ad_sections": [
+                {"line": line, "column": column, "section": kind}
+                for line, column, kind in self.ad_sections
+            ],
         }

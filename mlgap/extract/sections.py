@@ -22,7 +22,7 @@ NOT_ASKED = frozenset({"company", "benefits", "eeo"})
 
 
 # A CV's sections: what one wishes for, the dated work history, what is never work, the rest.
-RESUME_KINDS = ("interests", "work", "education", "projects", "other")
+RESUME_KINDS = ("interests", "work", "education", "projects", "skills", "other")
 
 
 def sections_pattern(
@@ -61,6 +61,10 @@ class Sections:
             if _is_heading(text, match.start(), match.end()) and match.lastgroup:
                 self.starts.append(match.start())
                 self.kinds.append(match.lastgroup)
+
+    def headings(self) -> list[tuple[int, str]]:
+        """Return (offset, kind) of every heading found, in order."""
+        return list(zip(self.starts, self.kinds, strict=True))
 
     def end(self, position: int) -> int:
         """Return where the section `position` lies in ends: the next heading, or far away."""

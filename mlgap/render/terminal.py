@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from mlgap.assess.results import Assessment
+from mlgap.assess.results import MIN_SCORED, Assessment, RequirementResult
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import COUNTED, Evidence, Finding
 from mlgap.render.printable import printable
@@ -170,8 +170,91 @@ def _periods(a: Assessment, width: int) -> list[Line]:
     return lines
 
 
+_STATUS_STYLE = {"met": "green", "implied": "cyan", "missing": "red"}
+
+
+def _evidence_of(a: Assessment, r: RequirementResult) -> str:
+    """Return where the résumé shows a requirement: "line 4", "implied by X, line 8"."""
+    if r.implied:
+        return r.implied[0].describe()
+    if not r.matched:
+        gain = next((s.score_after - a.score for s in a.next_steps if s.gap is r), 0)
+        return f"+{gain} to the match"
+    finding = next(f for f in a.extraction.findings if f.skill == r.matched[0])
+    e = next(e for e in finding.evidence if e.status == COUNTED)
+    listed = " (listed only)" if r.listed_only else ""
+    return f"{where(e)}{listed}"
+
+
+def _job_lines(a: Assessment, width: int) -> list[Line]:
+    """A job ad's requirements, each met, implied or missing, with the résumé's and the ad's
+    lines; what the score cannot say; the knock-out conditions to check."""
+    target = a.target
+    lines: list[Line] = [[], [(f"The ad's requirements ({len(a.requirements)})", "bold")]]
+    label_width = max(12, min(26, width - 54))
+    room = width - label_width - 33  # for the résumé's evidence
+    for r in sorted(a.requirements, key=lambda r: (r.requirement.rank, r.place)):
+        imp = r.requirement.importance
+        ad = f"ad {r.requirement.ad_line}" if r.requirement.ad_line else ""
+        lines.append(
+            [
+                ("  ", ""),
+                (f"{r.status:<8}", _STATUS_STYLE[r.status]),
+                (f"{imp:<10}", _STYLE[imp]),
+                (f"{_fit(r.requirement.label, label_width - 1):<{label_width}}", ""),
+                (f"{_fit(_evidence_of(a, r), room):<{room}}", ""),
+                (f"  {ad}", "dim"),
+            ]
+        )
+    if target is not None and target.unscored:
+        text = "Not scored (outside the catalog): " + ", ".join(target.unscored)
+        lines += [[]] + [[(row, "yellow")] for row in textwrap.wrap(text, width)]
+    if not a.scored_enough:
+        lines += [
+            [],
+            [
+                (
+                    f"Only {len(a.requirements)} of this ad's requirements can be scored "
+                    f"(fewer than {MIN_SCORED}): the match score says little.",
+                    "bold red",
+                )
+            ],
+        ]
+    if a.knockouts:
+        lines += [[], [("Check yourself (not in the score)", "bold")]]
+        for k in a.knockouts:
+            mark = "ok" if k.ok else "check" if k.ok is None else "short"
+            lines.append(
+                [
+                    (f"  {mark:<6}", "green" if k.ok else "yellow"),
+                    (_fit(f"{k.kind}: ad line {k.line}: {k.asked}", width - 8), ""),
+                ]
+            )
+            lines.append([(" " * 8, ""), (_fit(f"résumé: {k.shown}", width - 8), "dim")])
+    listed = [r.requirement.label for r in a.requirements if r.listed_only]
+    if listed:
+        text = "Listed only (a skills list, no sentence shows them): " + ", ".join(listed)
+        lines += [[]] + [[(row, "yellow")] for row in textwrap.wrap(text, width)]
+    return lines
+
+
+def _job_report(a: Assessment, width: int) -> list[Line]:
+    breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
+    return [
+        [(_fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
+        [("Match ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
+        [(f"  {breakdown}", "")],
+        [(_fit(experience_line(a), width), "")],
+        *_job_lines(a, width),
+        *_steps(a, width),
+        *_notes(a, width),
+    ]
+
+
 def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
     """Return the terminal report, `width` columns wide, as lines of (text, style) pieces."""
+    if a.target is not None and a.target.kind == "job":
+        return _job_report(a, width)
     r = a.readiness
     breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
