@@ -46,3 +46,14 @@ def test_the_shown_output_is_current(runner: CliRunner, monkeypatch: pytest.Monk
     actual = runner.invoke(app, args).stdout
     for line in shown.strip().splitlines():
         assert line in actual.splitlines(), line
+
+
+def test_the_shown_match_report_is_current(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job-ad match the README shows is what mlgap prints today."""
+    monkeypatch.chdir(ROOT)
+    command = "mlgap assess examples/resumes/mid_level.txt --job examples/jobs/ml_engineer.txt"
+    shown = README.split(f"`{command} --as-of 2026-12`:\n\n```\n", 1)[1].split("```", 1)[0]
+    args = [*command.split()[1:], "--as-of", "2026-12"]
+    assert runner.invoke(app, args).stdout == shown

@@ -98,12 +98,21 @@ def job_target(catalog: Catalog, ad: Extraction, text: str, source: str) -> JobT
     asked.sort()
     requirements = [_requirement(catalog, group) for group in _joined_by_or(asked, sentences.text)]
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    title = next((" ".join(line.split()) for line in text.split("\n") if line.strip()), "")
+    title = _title(text, ad)
     name = f"Job ad: {title[:70]}" if title else f"Job ad {source}"
     role = Role(f"job-{digest}", name, source, "", tuple(requirements))
     asks = tuple(_asks(text, ad, catalog))
     unscored = tuple(_unscored(catalog, text, ad))
     return JobTarget(role, Target("job", role.id, name, digest, source, unscored, asks))
+
+
+def _title(text: str, ad: Extraction) -> str:
+    """Return the ad's first line, cut at a heading on it (a flattened ad's "ABOUT US")."""
+    number, line = next(
+        ((n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()), (0, "")
+    )
+    cut = min((column for at, column, _ in ad.ad_sections if at == number), default=0)
+    return " ".join((line[: cut - 1] if cut > 1 else line).split()).rstrip(" -–|")
 
 
 def _rank(tier: str) -> int:
@@ -189,8 +198,11 @@ def _asks(text: str, ad: Extraction, catalog: Catalog) -> list[Ask]:
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         for m in _YEARS_RE.finditer(line):
+            rest = m.group("rest").lower()
             said = (
-                "experience" in m.group("rest").lower() or "experience" in line.lower()[: m.start()]
+                "experience" in rest
+                or "experience" in line.lower()[: m.start()]
+                or rest.lstrip().startswith(("of ", "with ", "in ", "using ", "working "))
             )
             if said and not _unasked(ad, number, m.start() + 1):
                 asks.append(
