@@ -104,7 +104,7 @@ class Cues:
         benefits: re.Pattern[str] | None = None,
         sections: re.Pattern[str] | None = None,
         resume_sections: re.Pattern[str] | None = None,
-        heading_firsts: frozenset[str] = frozenset(),
+        heading_firsts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         job_ad: bool | None = None,
     ) -> None:
         self.text = text
@@ -129,7 +129,9 @@ class Cues:
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2 if job_ad is None else job_ad
-        places = [p for t, p in marks if t in heading_firsts]
+        # A job ad's headings, or a CV's: each tried only where one of its words stands.
+        heading_words = heading_firsts[0] if self.job_ad else heading_firsts[1]
+        places = [p for t, p in marks if t in heading_words]
         self.sections = Sections(text, lower, sections if self.job_ad else None, places)
         # A CV's sections: its interests say what one wishes to do, not what one has done,
         # and its work history is dated.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog
@@ -93,38 +92,37 @@ class Extractor:
             self.index.benefits,
             self.index.sections,
             self.index.resume_sections,
-            self.index.heading_firsts,
+            (self.index.ad_firsts, self.index.resume_firsts),
             job_ad,
         )
         history = None
+        lines = _Lines(text)
         if not cues.job_ad:
             history = work_history(
                 text,
                 lower,
                 cues.resume,
                 self.index.titles,
-                _line_finder(text),
+                lines.line_of,
                 as_of or datetime.date.today(),
                 marks,
             )
         if not hits:
             return Extraction(source, (), notes=notes, experience=history)
         links = url_spans(lower, marks)
-        findings = self._findings(text, links, cues, hits)
+        findings = self._findings(text, links, cues, hits, lines)
         sections: tuple[tuple[int, int, str], ...] = ()
         if cues.job_ad:
-            line_of = _line_finder(text)
             sections = tuple(
-                (line_of(at), at - text.rfind("\n", 0, at), kind)
+                (lines.line_of(at), at - text.rfind("\n", 0, at), kind)
                 for at, kind in cues.sections.headings()
             )
         return Extraction(source, findings, notes=notes, experience=history, ad_sections=sections)
 
     def _findings(
-        self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit]
+        self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit], lines: _Lines
     ) -> tuple[Finding, ...]:
         shown = _Shown(self, text, links, hits)
-        line_starts: list[int] | None = None
         gathered: dict[str, _Gathered] = {}
         # A phrase that does not count carries the words inside it along: in "Deep Learning
         # Specialization (in progress)", "Deep Learning" is wished for too.
@@ -155,10 +153,8 @@ class Extractor:
                 g.others += 1
                 if g.others > MAX_EVIDENCE:
                     continue
-            if line_starts is None:
-                line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
             section = cues.sections.at(hit.start) if cues.job_ad else None
-            g.evidence.append(_evidence(text, hit, status, line_starts, section))
+            g.evidence.append(_evidence(text, hit, status, lines.starts, section))
         skills = self.catalog.skills
         return tuple(
             Finding(
@@ -283,16 +279,23 @@ class _Shown:
         )
 
 
-def _line_finder(text: str) -> Callable[[int], int]:
-    """Return a function giving the line number (from 1) of an offset in `text`."""
-    starts: list[int] = []
+class _Lines:
+    """Where each line of a text starts, found once and only when first asked."""
 
-    def line_of(offset: int) -> int:
-        if not starts:
-            starts.extend([0] + [m.end() for m in _NEWLINE_RE.finditer(text)])
-        return bisect.bisect_right(starts, offset)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
 
-    return line_of
+    @property
+    def starts(self) -> list[int]:
+        """Return the offset each line starts at."""
+        if not self._starts:
+            self._starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(self.text)]
+        return self._starts
+
+    def line_of(self, offset: int) -> int:
+        """Return the line number (from 1) of an offset."""
+        return bisect.bisect_right(self.starts, offset)
 
 
 def _evidence(

@@ -12,6 +12,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import Experience, Period, TitleSignal
@@ -72,7 +73,15 @@ def words(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
     return YEARS | _ML_WORDS | frozenset(_ML_PHRASES) | frozenset(firsts)
 
 
-def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str] | None:
+@dataclass(frozen=True, slots=True)
+class Titles:
+    """The seniority words of work titles: one pattern, and the words it may begin with."""
+
+    pattern: re.Pattern[str]
+    firsts: frozenset[str]
+
+
+def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> Titles | None:
     """Return one pattern for every seniority word, each in a group named for its seniority."""
     groups = []
     for seniority in SENIORITIES:
@@ -80,14 +89,17 @@ def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern
         if words:
             body = "|".join(r"\s+".join(map(re.escape, w.lower().split())) for w in words)
             groups.append(f"(?P<{seniority}>{body})")
-    return re.compile(rf"\b(?:{'|'.join(groups)})\b") if groups else None
+    if not groups:
+        return None
+    firsts = frozenset(alias_key(w)[0] for _, phrases in titles for w in phrases if alias_key(w))
+    return Titles(re.compile(rf"\b(?:{'|'.join(groups)})\b"), firsts)
 
 
 def work_history(
     text: str,
     lower: str,
     sections: Sections,
-    titles: re.Pattern[str] | None,
+    titles: Titles | None,
     line_of: Callable[[int], int],
     as_of: datetime.date,
     marks: list[tuple[str, int]],
@@ -97,12 +109,12 @@ def work_history(
     years = [p for t, p in marks if t in YEARS]
     if not years:
         return None
-    ml_at = [
-        p
-        for t, p in marks
-        if t in _ML_WORDS or (t in _ML_PHRASES and lower.startswith(_ML_PHRASES[t], p))
-    ]
-    title_at = [p for t, p in marks if t not in YEARS and t not in _ML_WORDS]
+    ml_at, title_at = [], []
+    for t, p in marks:  # one pass: marks hold the cue and heading words too
+        if t in _ML_WORDS or (t in _ML_PHRASES and lower.startswith(_ML_PHRASES[t], p)):
+            ml_at.append(p)
+        elif titles is not None and t in titles.firsts:
+            title_at.append(p)
     has_work = "work" in sections.kinds
     now = as_of.year * 12 + as_of.month - 1
     found: list[tuple[int, int, int, int, str]] = []  # (start, end month, offset, end, open)
@@ -253,7 +265,7 @@ def _title_words(
     lower: str,
     offset: int,
     stop: int,
-    titles: re.Pattern[str] | None,
+    titles: Titles | None,
     line_of: Callable[[int], int],
     title_at: list[int],
 ) -> list[TitleSignal]:
@@ -267,7 +279,7 @@ def _title_words(
     out = []
     reach = start
     for at in title_at[bisect.bisect_left(title_at, start) : bisect.bisect_left(title_at, end)]:
-        if at >= reach and (m := titles.match(lower, at)) and m.lastgroup:
+        if at >= reach and (m := titles.pattern.match(lower, at)) and m.lastgroup:
             out.append(TitleSignal(m.lastgroup, m.group(), line_of(at)))
             reach = m.end()
     return out

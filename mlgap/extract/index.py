@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from mlgap.catalog.model import Catalog, Skill
-from mlgap.extract.history import title_pattern
+from mlgap.extract.history import Titles, title_pattern
 from mlgap.extract.history import words as history_words
 from mlgap.extract.sections import RESUME_KINDS, sections_pattern
 from mlgap.tokens import alias_key
@@ -46,7 +46,9 @@ class Index:
     resume_sections: re.Pattern[str] | None = None  # a CV's interests and other headings
     # The words a heading of either kind begins with: the patterns are tried only there.
     heading_firsts: frozenset[str] = frozenset()
-    titles: re.Pattern[str] | None = None  # the seniority words of work titles
+    ad_firsts: frozenset[str] = frozenset()
+    resume_firsts: frozenset[str] = frozenset()
+    titles: Titles | None = None  # the seniority words of work titles
     history_words: frozenset[str] = frozenset()  # the tokens a work history is read from
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
     verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
@@ -125,13 +127,10 @@ def build_index(catalog: Catalog) -> Index:
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
     index.titles = title_pattern(catalog.settings.seniority_titles)
     index.history_words = history_words(catalog.settings.seniority_titles)
-    index.heading_firsts = frozenset(
-        alias_key(phrase)[0]
-        for headings in (catalog.settings.ad_sections, catalog.settings.resume_sections)
-        for _, phrases in headings
-        for phrase in phrases
-        if alias_key(phrase)
-    )
+    # The words a heading of each kind begins with: the patterns are tried only there.
+    index.ad_firsts = _firsts(catalog.settings.ad_sections)
+    index.resume_firsts = _firsts(catalog.settings.resume_sections)
+    index.heading_firsts = index.ad_firsts | index.resume_firsts
     index.single = {k[0]: v for k, v in index.phrases.items() if len(k) == 1}
     index.longer = {
         t: tuple(s for s in sizes if s > 1)
@@ -193,3 +192,10 @@ def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
     body = "|".join(r"[\W_]*".join(re.escape(w) for w in alias_key(h)) for h in words)
     # The heading alone on its line ("PROJECTS"), or opening it before a colon ("Projects: ...").
     return re.compile(rf"^[^\w\n]{{0,20}}((?:{body}))(?:[^\w\n]{{0,20}}$|[ \t]*:)", re.MULTILINE)
+
+
+def _firsts(headings: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    """Return the first word of every heading."""
+    return frozenset(
+        alias_key(phrase)[0] for _, phrases in headings for phrase in phrases if alias_key(phrase)
+    )

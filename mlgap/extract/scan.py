@@ -81,17 +81,19 @@ class Scanner:
         verb_places: list[int],
         marks: list[tuple[str, int]] | None,
     ) -> None:
-        index, starts = self.index, self._looked_at
+        index, looked_at, starts = self.index, self._looked_at, self.starts
         verbs, marking = index.verbs, self.marking
         if marks is None:
             marks = []
         phrases, pairs, glued = index.phrases, index.pairs, index.glued
         n = len(toks)
         single, longer = index.single, index.longer
-        for i in [i for i, t in enumerate(toks) if t in starts]:
+        for i in [i for i, t in enumerate(toks) if t in looked_at]:
             tok = toks[i]
             if tok in marking:
                 marks.append((tok, matches[i].start()))
+                if tok not in starts:
+                    continue  # a word the caller wants the place of, no phrase or verb
             if tok in verbs:
                 verb_places.append(i)
             targets = single.get(tok)

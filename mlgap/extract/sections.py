@@ -55,8 +55,10 @@ class Sections:
             return
         reach = 0
         for place in places:
-            if place < reach or (match := pattern.match(lower, place)) is None:
-                continue  # inside the last heading: "company" in "About the company"
+            if place < reach or not _may_head(text, place):
+                continue  # inside the last heading ("company" in "About the company"), or prose
+            if (match := pattern.match(lower, place)) is None:
+                continue
             reach = match.end()
             if _is_heading(text, match.start(), match.end()) and match.lastgroup:
                 self.starts.append(match.start())
@@ -75,6 +77,16 @@ class Sections:
         """Return the section `position` lies in, or None before the first heading."""
         i = bisect.bisect_right(self.starts, position) - 1
         return self.kinds[i] if i >= 0 else None
+
+
+def _may_head(text: str, at: int) -> bool:
+    """Return whether a heading may begin at `at`: in capitals, first on its line, or with a
+    colon close after. Most candidates are words of running prose, and this is cheaper than
+    trying the pattern there."""
+    if text[at : at + 2].isupper():
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip(" \t•-*#>") or ":" in text[at : at + 48]
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
