@@ -26,7 +26,7 @@ from mlgap.cli.options import (
     set_verbosity,
 )
 from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
+from mlgap.read.document import DEFAULT_MAX_BYTES, read_job_ad
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.toolkit import Toolkit
 
@@ -126,7 +126,7 @@ def batch(
     if job is not None and role is not None:
         raise InputError("--job and --role both name a target", fix="give one of the two")
     kit = Toolkit.load(catalog)
-    target = kit.job_target(read_document(str(job), max_size)) if job is not None else None
+    target = kit.job_target(read_job_ad(str(job), max_size)) if job is not None else None
     if role is not None and is_role_file(role):
         target = kit.role_file_target(Path(role))
     cohort = Summary.for_role(kit.catalog, target.role if target else role)

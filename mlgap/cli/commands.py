@@ -36,7 +36,7 @@ from mlgap.cli.options import (
     use_color,
 )
 from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES, Document, read_document
+from mlgap.read.document import DEFAULT_MAX_BYTES, Document, read_document, read_job_ad
 from mlgap.render import RENDERERS
 from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
 from mlgap.render.matches import MATCH_RENDERERS
@@ -104,7 +104,7 @@ def assess(
         raise InputError("--job and --role both name a target", fix="give one of the two")
     _refuse_overwriting_input(resume, output)
     kit = Toolkit.load(catalog)
-    targets = [kit.job_target(read_document(str(ad), max_size)) for ad in job or ()]
+    targets = [kit.job_target(read_job_ad(str(ad), max_size)) for ad in job or ()]
     if role is not None and is_role_file(role):
         targets = [kit.role_file_target(Path(role))]
     if resume == "-" and sys.stdin is not None and sys.stdin.isatty():
@@ -185,7 +185,7 @@ def role_from_job(
     """Write a job ad's requirements as a role file to edit and pass to --role."""
     output = output_path(output)
     kit = Toolkit.load(catalog)
-    job = kit.job_target(read_document(str(ad), max_size))
+    job = kit.job_target(read_job_ad(str(ad), max_size))
     write_output(render_role_file(job), output)
 
 

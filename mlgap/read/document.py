@@ -12,7 +12,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from mlgap.errors import InputError
+from mlgap.errors import InputError, MlgapError
 from mlgap.read.text import decode
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -72,6 +72,16 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if path == "-":
         return document_from_bytes(_read_stdin(max_bytes), "<stdin>")
     return document_from_bytes(_read_file(path, max_bytes), path)
+
+
+def read_job_ad(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read the job ad at `path` as a résumé is read; what is wrong names it an ad."""
+    try:
+        return read_document(path, max_bytes)
+    except MlgapError as error:
+        fix = error.fix.replace(", or use `mlgap batch` for a folder", "")
+        error.fix = fix.replace("résumé", "job ad")
+        raise
 
 
 def _read_stdin(max_bytes: int) -> bytes:
