@@ -1,6 +1,9 @@
 """Time `mlgap batch` over N synthetic résumés of ~5 KB and measure its peak memory.
 
-    python -m benchmarks.batch [--docs 10000 20000] [--jobs 2] [--format jsonl]
+    python -m benchmarks.batch [--docs 10000 20000] [--jobs 2] [--format jsonl] [--dask]
+
+With --dask, each size runs three ways in turn: the local batch with --jobs, and on a
+local Dask cluster (`--dask local`) of 1 and of 2 workers.
 
 The résumés are made from the shipped examples (lines shuffled and mixed with filler, a
 different mix each), written to a temporary folder; the command runs as a real process,
@@ -74,7 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 20_000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--format", default="jsonl", choices=["csv", "jsonl"])
+    parser.add_argument("--dask", action="store_true", help="compare with Dask, 1 and 2 workers")
     args = parser.parse_args(argv)
+    ways: list[tuple[str, list[str]]] = [("local", [])]
+    if args.dask:
+        ways += [(f"dask, {n} worker{'s' if n > 1 else ''}", ["--dask", "local", "--jobs", str(n)])
+                 for n in (1, 2)]  # fmt: skip
     for count in args.docs:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "resumes"
@@ -87,8 +95,6 @@ def main(argv: list[str] | None = None) -> int:
                 mlgap,
                 "batch",
                 str(folder),
-                "--jobs",
-                str(args.jobs),
                 "--format",
                 args.format,
                 "--output",
@@ -96,12 +102,14 @@ def main(argv: list[str] | None = None) -> int:
                 "--summary",
                 str(Path(tmp) / "summary.md"),
             ]
-            seconds, total, largest = run(command)
-            print(
-                f"{count:>7} résumés, --jobs {args.jobs}: {seconds:6.2f} s "
-                f"({count / seconds:,.0f}/s), peak memory {total / 2**20:.0f} MB in all, "
-                f"{largest / 2**20:.0f} MB largest process"
-            )
+            for way, extra in ways:
+                local = ["--jobs", str(args.jobs)] if not extra else []
+                seconds, total, largest = run([*command, *local, *extra])
+                print(
+                    f"{count:>7} résumés, {way:<16}: {seconds:6.2f} s "
+                    f"({count / seconds:,.0f}/s), peak memory {total / 2**20:.0f} MB in all, "
+                    f"{largest / 2**20:.0f} MB largest process"
+                )
     return 0
 
 

@@ -20,7 +20,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from types import FrameType
@@ -30,7 +30,7 @@ from mlgap.assess.scoring import role_of
 from mlgap.assess.targets import JobTarget
 from mlgap.batch.rows import BatchRow
 from mlgap.errors import MlgapError
-from mlgap.read.document import DEFAULT_MAX_BYTES, read_document
+from mlgap.read.document import DEFAULT_MAX_BYTES, Document, document_from_bytes, read_document
 from mlgap.render.batch_rows import ROW_FORMATS, RowFormat
 from mlgap.toolkit import Toolkit
 
@@ -67,8 +67,18 @@ class BatchJob:
         """Assess one résumé; any failure becomes an error row."""
         if path in self.known_errors:
             return BatchRow.failed(path, "unreadable", self.known_errors[path], self.rows)
+        return self._assess(path, lambda: read_document(path, self.max_bytes))
+
+    def assess_bytes(self, source: str, data: bytes) -> BatchRow:
+        """Assess one résumé given as its bytes (an engine read it); failures are rows."""
+        if len(data) > self.max_bytes:
+            message = f"larger than {self.max_bytes:,} bytes"
+            return BatchRow.failed(source, "too-large", message, self.rows)
+        return self._assess(source, lambda: document_from_bytes(data, source))
+
+    def _assess(self, path: str, read: Callable[[], Document]) -> BatchRow:
         try:
-            doc = read_document(path, self.max_bytes)
+            doc = read()
             if doc.text.startswith(_OWN_OUTPUTS):
                 return BatchRow.skip(path, "an mlgap report or summary, not a résumé")
             report = self.kit.assess_document(doc, self.role, job=self.target)

@@ -54,6 +54,27 @@ class Summary:
             met_total[0] += met
             met_total[1] += total
 
+    def merge(self, other: Summary) -> Summary:
+        """Return the summary of both cohorts (partitions summarised apart, then merged)."""
+        coverage = {name: list(v) for name, v in self.coverage.items()}
+        for name, (met, total) in other.coverage.items():
+            mine = coverage.setdefault(name, [0.0, 0.0])
+            mine[0] += met
+            mine[1] += total
+        return Summary(
+            assessed=self.assessed + other.assessed,
+            failed=self.failed + other.failed,
+            scores=self.scores + other.scores,
+            phases=self.phases + other.phases,
+            levels=self.levels + other.levels,
+            gaps=self.gaps + other.gaps,
+            gap_labels={**self.gap_labels, **other.gap_labels},
+            coverage=coverage,
+            errors=self.errors + other.errors,
+            core=self.core | other.core,
+            all_core=self.all_core + other.all_core,
+        )
+
     def histogram(self, width: int = 40) -> list[tuple[str, int, str]]:
         """Return (bucket, count, bar) for scores in tens."""
         buckets = Counter(min(score // 10, 9) for score in self.scores.elements())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Iterator
@@ -33,6 +34,8 @@ from mlgap.toolkit import Toolkit
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the batch modules are imported only when a batch runs: a fast start
+    from mlgap.assess.targets import JobTarget
+    from mlgap.batch.paths import Collected
     from mlgap.batch.rows import BatchRow
     from mlgap.batch.summary import Summary
 
@@ -101,6 +104,15 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Assess on a Dask cluster: its scheduler's address (tcp://HOST:8786), or "
+            "'local' for a local cluster of --jobs workers. Needs mlgap[dask].",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[str, format_option(ROW_FORMATS)] = "csv",
     output: OutputOpt = None,
     summary: SummaryOpt = None,
@@ -130,14 +142,18 @@ def batch(
     if role is not None and is_role_file(role):
         target = kit.role_file_target(Path(role))
     cohort = Summary.for_role(kit.catalog, target.role if target else role)
-    rows = run_batch(
-        found.paths, fmt=fmt, role=None if target else role, jobs=jobs, max_bytes=max_size,
-        kit=kit, timeout=timeout, in_process=False, known_errors=found.unreadable,
-        target=target,
-    )  # fmt: skip
-    if job is not None:  # ranked by match: the best first, error rows last, ties by path
-        rows = iter(sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.path)))
-    _write_rows(rows, ROW_FORMATS[fmt].header, output, cohort, len(found.paths))
+    with contextlib.ExitStack() as stack:
+        if dask is not None:
+            rows = _dask_rows(stack, dask, found, fmt, role, target, jobs, max_size, catalog)
+        else:
+            rows = run_batch(
+                found.paths, fmt=fmt, role=None if target else role, jobs=jobs,
+                max_bytes=max_size, kit=kit, timeout=timeout, in_process=False,
+                known_errors=found.unreadable, target=target,
+            )  # fmt: skip
+        if job is not None:  # ranked by match: the best first, error rows last, ties by path
+            rows = iter(sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.path)))
+        _write_rows(rows, ROW_FORMATS[fmt].header, output, cohort, len(found.paths))
     if summary is not None:
         write_output(cohort.markdown(), summary)
     if sys.stderr is not None and sys.stderr.isatty() and not quiet:
@@ -149,6 +165,31 @@ def batch(
             err=True,
         )
         raise typer.Exit(int(ExitCode.SOME_FILES_FAILED))
+
+
+def _dask_rows(
+    stack: contextlib.ExitStack,
+    address: str,
+    found: Collected,
+    fmt: str,
+    role: str | None,
+    target: JobTarget | None,
+    jobs: int,
+    max_size: int,
+    catalog: Path | None,
+) -> Iterator[BatchRow]:
+    """Return the rows of the batch assessed on a Dask cluster (closed when `stack` ends)."""
+    from mlgap.batch.on_dask import dask_client, run_on_dask
+
+    if target is not None:
+        raise InputError(
+            "--dask assesses against a catalog role", fix="drop --job or the role file"
+        )
+    client = stack.enter_context(dask_client(address, jobs))
+    return run_on_dask(
+        client, found.paths, fmt=fmt, role=role, catalog=catalog, max_bytes=max_size,
+        known_errors=found.unreadable,
+    )  # fmt: skip
 
 
 def _write_rows(

@@ -74,6 +74,12 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return document_from_bytes(_read_file(path, max_bytes), path)
 
 
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Return the bytes of the regular file at `path`, at most `max_bytes`, or raise an
+    InputError saying why not (what an engine's workers are handed instead of paths)."""
+    return _read_file(path, max_bytes)
+
+
 def read_job_ad(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read the job ad at `path` as a résumé is read; what is wrong names it an ad."""
     try:
