@@ -151,3 +151,19 @@ def test_an_implication_naming_an_unknown_skill_is_refused(
     with pytest.raises(CatalogError) as error:
         Toolkit.load(folder)
     assert "roles.yaml" in str(error.value) and "clusterin" in str(error.value)
+
+
+def test_a_batch_pins_present_with_as_of(tmp_path: pytest.TempPathFactory) -> None:
+    """Rows of a cohort do not change with the day they are made on, given --as-of."""
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from mlgap.cli.app import app
+
+    cv = Path(str(tmp_path)) / "cv.txt"
+    cv.write_text("Experience\nData Scientist, Acme 2019 - present\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(cv), "-f", "jsonl", "--as-of", "2024-12"])
+    row = json.loads(result.stdout.splitlines()[0])
+    assert row["experience"]["as_of"] == "2024-12" and row["experience"]["years"] == 6.0

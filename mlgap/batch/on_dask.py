@@ -12,6 +12,7 @@ import importlib
 import os
 from collections import deque
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ def run_on_dask(
     catalog: str | Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     known_errors: dict[str, str] | None = None,
+    as_of: date | None = None,
 ) -> Iterator[BatchRow]:
     """Yield one row per path, in the order of `paths`, assessed on the cluster's workers."""
     rows_format = ROW_FORMATS[fmt]
@@ -88,7 +90,7 @@ def run_on_dask(
                 local.append(BatchRow.failed(path, error.kind, error.message, rows_format))
         future = client.submit(
             assess_partition, items, fmt=fmt, role=role, catalog=catalog, max_bytes=max_bytes,
-            pure=False,
+            as_of=as_of, pure=False,
         )  # fmt: skip
         pending.append((local, future))
         while len(pending) > IN_FLIGHT * workers:

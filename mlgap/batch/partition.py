@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from mlgap.batch.rows import BatchRow
@@ -33,6 +34,7 @@ def assess_partition(
     catalog: str | Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     kit: Toolkit | None = None,
+    as_of: date | None = None,
 ) -> Partition:
     """Assess (source, bytes) pairs against `role`: one row each, a bad one an error row.
 
@@ -40,7 +42,8 @@ def assess_partition(
     `kit` is given; a partition is hundreds of résumés, so that is once per worker's task.
     """
     kit = kit or Toolkit.load(catalog)
-    job = BatchJob(kit, role or kit.catalog.default_role, max_bytes, ROW_FORMATS[fmt])
+    role_id = role or kit.catalog.default_role
+    job = BatchJob(kit, role_id, max_bytes, ROW_FORMATS[fmt], as_of=as_of)
     summary = Summary.for_role(kit.catalog, role)
     rows = []
     for source, data in items:

@@ -22,6 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from multiprocessing.connection import Connection, wait
 from types import FrameType
 from typing import Any
@@ -62,6 +63,7 @@ class BatchJob:
     known_errors: dict[str, str] = field(default_factory=dict)  # path -> why it is unreadable
     timeout: float | None = None  # seconds a résumé may take (worker processes only)
     target: JobTarget | None = None  # a job ad's or role file's target, in place of `role`
+    as_of: date | None = None  # the month "present" means in work histories (None: today)
 
     def assess_path(self, path: str) -> BatchRow:
         """Assess one résumé; any failure becomes an error row."""
@@ -81,7 +83,7 @@ class BatchJob:
             doc = read()
             if doc.text.startswith(_OWN_OUTPUTS):
                 return BatchRow.skip(path, "an mlgap report or summary, not a résumé")
-            report = self.kit.assess_document(doc, self.role, job=self.target)
+            report = self.kit.assess_document(doc, self.role, None, self.as_of, self.target)
         except MlgapError as error:
             return BatchRow.failed(path, error.kind, error.message, self.rows)
         except TooSlow:
@@ -152,6 +154,7 @@ def run_batch(
     in_process: bool | None = None,
     known_errors: dict[str, str] | None = None,
     target: JobTarget | None = None,
+    as_of: date | None = None,
 ) -> Iterator[BatchRow]:
     """Yield one row per path, in the order of `paths`, using up to `jobs` workers (0: cores).
 
@@ -167,9 +170,9 @@ def run_batch(
     if in_process is None:
         in_process = workers == 1 and len(paths) <= CHUNK
     if in_process:
-        here = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, target=target)
+        here = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, None, target, as_of)
         return map(here.assess_path, paths)
-    job = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, timeout, target)
+    job = BatchJob(kit, chosen, max_bytes, ROW_FORMATS[fmt], errors, timeout, target, as_of)
     return _in_workers(paths, workers, job)
 
 

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,12 +16,14 @@ from mlgap.atomic_write import atomic_output, resolve_target, write_output
 from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
+    AsOfOpt,
     CatalogOpt,
     MaxSizeOpt,
     OutputOpt,
     QuietOpt,
     RoleOpt,
     VerboseOpt,
+    as_of_date,
     check_format,
     format_option,
     output_path,
@@ -120,6 +123,7 @@ def batch(
     timeout: TimeoutOpt = 30.0,
     max_size: MaxSizeOpt = DEFAULT_MAX_BYTES,
     catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -130,6 +134,7 @@ def batch(
 
     set_verbosity(quiet, verbose)
     check_format(fmt, ROW_FORMATS)
+    month = as_of_date(as_of)
     output = output_path(output)
     found = collect_paths(
         paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS, null=null
@@ -144,12 +149,12 @@ def batch(
     cohort = Summary.for_role(kit.catalog, target.role if target else role)
     with contextlib.ExitStack() as stack:
         if dask is not None:
-            rows = _dask_rows(stack, dask, found, fmt, role, target, jobs, max_size, catalog)
+            rows = _dask_rows(stack, dask, found, fmt, role, target, jobs, max_size, catalog, month)
         else:
             rows = run_batch(
                 found.paths, fmt=fmt, role=None if target else role, jobs=jobs,
                 max_bytes=max_size, kit=kit, timeout=timeout, in_process=False,
-                known_errors=found.unreadable, target=target,
+                known_errors=found.unreadable, target=target, as_of=month,
             )  # fmt: skip
         if job is not None:  # ranked by match: the best first, error rows last, ties by path
             rows = iter(sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.path)))
@@ -177,6 +182,7 @@ def _dask_rows(
     jobs: int,
     max_size: int,
     catalog: Path | None,
+    as_of: date | None,
 ) -> Iterator[BatchRow]:
     """Return the rows of the batch assessed on a Dask cluster (closed when `stack` ends)."""
     from mlgap.batch.on_dask import dask_client, run_on_dask
@@ -188,7 +194,7 @@ def _dask_rows(
     client = stack.enter_context(dask_client(address, jobs))
     return run_on_dask(
         client, found.paths, fmt=fmt, role=role, catalog=catalog, max_bytes=max_size,
-        known_errors=found.unreadable,
+        known_errors=found.unreadable, as_of=as_of,
     )  # fmt: skip
 
 
