@@ -86,3 +86,16 @@ def test_dask_refuses_a_job_ad_target(runner: CliRunner, cluster: Any) -> None:
 
 def test_summaries_of_nothing_merge_to_nothing() -> None:
     assert Summary().merge(Summary()) == Summary()
+
+
+def test_a_slim_row_is_small_and_says_what_a_board_needs(runner: CliRunner) -> None:
+    import json
+
+    result = runner.invoke(app, ["batch", str(COHORT[0]), str(COHORT[1]), "-f", "jsonl-slim"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2 and all(len(line) < 2048 for line in result.stdout.splitlines())
+    assert set(rows[0]) == {
+        "path", "status", "schema_version", "role", "score", "phase", "level", "ml_years",
+        "seniority", "found", "implied", "missing",
+    }  # fmt: skip
+    assert set(rows[0]["missing"]) == {"core", "important", "bonus"}

@@ -11,31 +11,55 @@ TOP = 3  # the steps whose combined worth the report states
 UNSAID_AFTER = 3  # years of ML or data work past which a missing early skill is likely unsaid
 
 
-def _phase_effect(catalog: Catalog, readiness: Readiness, have: frozenset[str]) -> str:
-    """Return what skills `have` do for the phase being worked on: completes it, or towards."""
-    number = readiness.working_on
-    if number is None:
-        return ""
-    phase = catalog.phases[number - 1]
-    met = sum(all(have.intersection(g) for g in item.groups) for item in phase.items)
-    if met >= catalog.settings.phase_completion * len(phase.items):
-        return f"completes phase {number}"
-    before = len(readiness.phases[number - 1].met)
-    return f"towards phase {number}" if met > before else ""
+class _Effects:
+    """What one more skill does for the phase worked on and for the next level, worked out
+    once per assessment: every gap asks, and a report has dozens of gaps."""
 
+    def __init__(self, catalog: Catalog, readiness: Readiness, now: frozenset[str]) -> None:
+        self.readiness = readiness
+        self.phase = readiness.working_on
+        self.phase_items: list[frozenset[str]] = []  # per missing item: the skills completing it
+        self.phase_met = 0
+        self.phase_needed = 0.0
+        if self.phase is not None:
+            phase = catalog.phases[self.phase - 1]
+            self.phase_needed = catalog.settings.phase_completion * len(phase.items)
+            for item in phase.items:
+                unmet = [g for g in item.groups if not now.intersection(g)]
+                if not unmet:
+                    self.phase_met += 1
+                elif len(unmet) == 1:  # one skill of that group completes the item
+                    self.phase_items.append(frozenset(unmet[0]))
+        self.level = next((lv for lv in catalog.levels if lv.id == readiness.next_level), None)
+        self.level_unmet = (
+            [frozenset(g) for g in self.level.groups if not now.intersection(g)]
+            if self.level
+            else []
+        )
+        self.now = now
 
-def _level_effect(
-    catalog: Catalog, readiness: Readiness, now: frozenset[str], have: frozenset[str], score: int
-) -> str:
-    """Return what skills `have` (the person's: `now`) and `score` do for the next level."""
-    nxt = next((lv for lv in catalog.levels if lv.id == readiness.next_level), None)
-    if nxt is None:
-        return ""
-    if level_reached(nxt, have, score, readiness.years or 0.0, readiness.seniority):
-        return f"reaches {nxt.name}"
-    before = sum(bool(now.intersection(g)) for g in nxt.groups)
-    after = sum(bool(have.intersection(g)) for g in nxt.groups)
-    return f"towards {nxt.name}" if after > before else ""
+    def of(self, skill: str, score: int) -> str:
+        """Return what `skill` added, with the role score becoming `score`, unlocks."""
+        phase = level = ""
+        if self.phase is not None:
+            gained = sum(skill in item for item in self.phase_items)
+            if gained and self.phase_met + gained >= self.phase_needed:
+                phase = f"completes phase {self.phase}"
+            elif gained:
+                phase = f"towards phase {self.phase}"
+        if self.level is not None:
+            helps = any(skill in g for g in self.level_unmet)
+            left = [g for g in self.level_unmet if skill not in g]
+            r = self.readiness
+            if not left and level_reached(
+                self.level, self.now | {skill}, score, r.years or 0.0, r.seniority
+            ):
+                level = f"reaches {self.level.name}"
+            elif helps:
+                level = f"towards {self.level.name}"
+        # What it completes first, then what it moves towards.
+        done = [e for e in (phase, level) if e and not e.startswith("towards")]
+        return done[0] if done else phase or level
 
 
 def next_steps(
@@ -48,17 +72,12 @@ def next_steps(
     """Return the gaps (of a person with skills `now`, shown or implied, and `points` earned
     of those possible) as ordered steps, and the score once the first TOP are done."""
     earned, possible = points
+    effects = _Effects(catalog, readiness, now)
     steps = []
     for gap in gaps:
         worth = gap.requirement.weight
         after = round(100 * (earned + worth) / possible) if possible else 0
-        have = now | frozenset(gap.requirement.any_of[:1])
-        effects = (
-            _phase_effect(catalog, readiness, have),
-            _level_effect(catalog, readiness, now, have, after),
-        )
-        # What it completes first, then what it moves towards.
-        unlocks = next((e for e in effects if e and not e.startswith("towards")), "")
+        unlocks = effects.of(gap.requirement.any_of[0], after)
         phase = gap.requirement.phase
         # Past this phase by years of ML work: the skill is more likely unsaid than unknown.
         unsaid = (
@@ -66,7 +85,6 @@ def next_steps(
             and gap.requirement.importance != "bonus"
             and (phase is None or phase <= readiness.phase)
         )
-        unlocks = unlocks or next((e for e in effects if e), "")
         steps.append(NextStep(gap, worth, after, unlocks, unsaid))
     steps.sort(key=_order)
     top = sum(s.points for s in steps[:TOP])

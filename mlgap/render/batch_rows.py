@@ -1,4 +1,5 @@
-"""How one batch row is written: a CSV line, or a JSON line holding the full report."""
+"""How one batch row is written: a CSV line, a JSON line holding the full report, or a slim
+JSON line for job-board volumes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import io
 import json
 from typing import Protocol
 
-from mlgap.assess.results import Assessment
+from mlgap.assess.results import SCHEMA_VERSION, Assessment
+from mlgap.catalog.model import IMPORTANCES
 
 CSV_COLUMNS = (
     "path",
@@ -71,4 +73,39 @@ class JsonlRows:
         return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-ROW_FORMATS: dict[str, RowFormat] = {"csv": CsvRows(), "jsonl": JsonlRows()}
+class SlimRows:
+    """One small JSON object a résumé, for job-board volumes: the score, readiness,
+    experience and the ids found and missing, without the evidence (about 1 KB a row)."""
+
+    header = ""
+
+    def ok(self, path: str, report: Assessment) -> str:
+        r, history = report.readiness, report.extraction.experience
+        data = {
+            "path": path,
+            "status": "ok",
+            "schema_version": SCHEMA_VERSION,
+            "role": report.role_id,
+            "score": report.score,
+            "phase": r.phase,
+            "level": r.level,
+            "ml_years": history.ml_years if history else None,
+            "seniority": history.seniority if history else None,
+            "found": sorted(report.extraction.found),
+            "implied": [i.skill for i in report.implied],
+            "missing": {
+                imp: [g.id for g in report.gaps if g.requirement.importance == imp]
+                for imp in IMPORTANCES
+            },
+        }
+        return json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def error(self, path: str, kind: str, message: str) -> str:
+        return JsonlRows().error(path, kind, message)
+
+
+ROW_FORMATS: dict[str, RowFormat] = {
+    "csv": CsvRows(),
+    "jsonl": JsonlRows(),
+    "jsonl-slim": SlimRows(),
+}
