@@ -29,7 +29,10 @@ def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
     if directory is None:
         for entry in sorted(shipped_catalog().iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".yaml"):
-                yield f"skills/{entry.name}", _decode(f"skills/{entry.name}", entry.read_bytes())
+                yield (
+                    f"skills/{entry.name}",
+                    decode_yaml(f"skills/{entry.name}", entry.read_bytes()),
+                )
         return
     root = Path(directory)
     if not root.is_dir():
@@ -38,7 +41,7 @@ def _catalog_files(directory: str | Path | None) -> Iterator[tuple[str, str]]:
     texts: list[tuple[str, str]] = []
     for path in sorted(root.glob("*.yaml")):
         try:
-            texts.append((str(path), _decode(str(path), _read_inside(root, path))))
+            texts.append((str(path), decode_yaml(str(path), _read_inside(root, path))))
         except CatalogError as error:
             problems.extend(error.problems)
     if problems:
@@ -96,7 +99,9 @@ def shipped_catalog() -> Traversable:
         return Path(__file__).resolve().parents[2] / "skills"
 
 
-def _decode(display: str, data: bytes) -> str:
+def decode_yaml(display: str, data: bytes) -> str:
+    """Return a catalog or role file's text, or raise a CatalogError at the line that is not
+    UTF-8."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mlgap.catalog.checks import PHRASE_KINDS, Lines, check_catalog, check_repeats
-from mlgap.catalog.files import CatalogFiles, catalog_source, read_catalog_files
+from mlgap.catalog.files import CatalogFiles, catalog_source, decode_yaml, read_catalog_files
 from mlgap.catalog.model import (
     IMPORTANCES,
     Catalog,
@@ -320,7 +320,7 @@ def load_role_file(path: Path, catalog: Catalog) -> tuple[Role, str]:
         raise CatalogError([MlgapError(f"cannot read: {reason}", path=display, fix=fix)]) from None
     if len(data) > MAX_ROLE_FILE:
         raise CatalogError([MlgapError("larger than 1 MB", path=display, fix="one role a file")])
-    text = _decode_role(display, data)
+    text = decode_yaml(display, data)
     composed = compose(text, display)
     problems = shape_problems(composed, display)
     body = composed.data if isinstance(composed.data, dict) else {}
@@ -355,12 +355,3 @@ def load_role_file(path: Path, catalog: Catalog) -> tuple[Role, str]:
         raise CatalogError(problems)
     resolved = resolve_requirements(replace(catalog, roles={role.id: role})).roles[role.id]
     return resolved, hashlib.sha256(data).hexdigest()[:16]
-
-
-def _decode_role(display: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problem = MlgapError("not UTF-8 text", path=display, line=line, fix="save it as UTF-8")
-        raise CatalogError([problem]) from exc
