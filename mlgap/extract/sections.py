@@ -83,7 +83,7 @@ def _may_head(text: str, at: int) -> bool:
     """Return whether a heading may begin at `at`: in capitals, first on its line, or with a
     colon close after. Most candidates are words of running prose, and this is cheaper than
     trying the pattern there."""
-    if text[at : at + 2].isupper():
+    if text[at : at + 1].isupper():  # capitals, or title case
         return True
     line_start = text.rfind("\n", 0, at) + 1
     return not text[line_start:at].strip(" \t•-*#>") or ":" in text[at : at + 48]
@@ -94,7 +94,12 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     flattened ads keep their headings), or alone on its line. Cheapest test first: most
     candidates are words in running prose."""
     after = text[end : end + 4].lstrip(" \t")
-    if after.startswith(":") or (end - start > 3 and text[start:end].isupper()):
+    phrase = text[start:end]
+    if after.startswith(":") or (end - start > 3 and phrase.isupper()):
+        return True
+    # Flattened documents keep a heading of several words in title case ("Your Skills").
+    words = phrase.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
         return True
     if after[:1] not in ("", "\n"):
         return False
