@@ -79,6 +79,16 @@ def job_ad(scale: float) -> bytes:
     return _repeat(_AD, int(112 * 1024 * scale))
 
 
+def work_years(scale: float) -> bytes:
+    """9 MB of one line under a work heading: titles and years, and nothing else."""
+    return b"EXPERIENCE " + _repeat("Senior Data Scientist 2019 lead ", int(9 * MB * scale))
+
+
+def date_ranges(scale: float) -> bytes:
+    """9 MB of date ranges on one line under a work heading."""
+    return b"Work Experience: " + _repeat("Jan 2019 - Mar 2020 Staff ", int(9 * MB * scale))
+
+
 def pdf_shared_stream(scale: float) -> bytes:
     """50 pages drawing one shared 2 MB content stream."""
     line = text_lines(["Python, PyTorch and SQL; deployed models with FastAPI."] * 20)
@@ -138,6 +148,8 @@ BUILDERS: dict[str, Callable[[float], bytes]] = {
     "entities-9MB.txt": entities,
     "one-line-6.7MB.txt": one_line,
     "job-ad-112KB.txt": job_ad,
+    "work-years-9MB.txt": work_years,
+    "date-ranges-9MB.txt": date_ranges,
     "pdf-50-pages-shared-2MB.pdf": pdf_shared_stream,
     "pdf-page-inflates-10MB.pdf": pdf_inflating_page,
     "docx-nested-40000.docx": docx_deep,

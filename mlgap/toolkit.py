@@ -13,7 +13,7 @@ from mlgap.catalog import cache
 from mlgap.catalog.files import catalog_source, read_catalog_files
 from mlgap.catalog.model import Catalog
 from mlgap.extract.clean import clean_text
-from mlgap.extract.extractor import Extractor
+from mlgap.extract.extractor import Extractor, readable_part
 from mlgap.extract.index import build_index
 from mlgap.extract.results import Extraction
 from mlgap.extract.typed_skills import TypedResolver
@@ -88,8 +88,9 @@ class Toolkit:
 
     def job_target(self, ad: Document) -> JobTarget:
         """Return what a read job ad asks for, as a target to assess against."""
-        text = clean_text(ad.text)  # the text the evidence's lines and columns are of
-        extraction = self.extractor.extract(ad.text, ad.source, job_ad=True)
+        read, _ = readable_part(ad.text)  # what extraction reads of it, and no more
+        text = clean_text(read)  # the text the evidence's lines and columns are of
+        extraction = self.extractor.extract(read, ad.source, job_ad=True)
         return job_target(self.catalog, extraction, text, ad.source)
 
     def assess_text(

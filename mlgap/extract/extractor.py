@@ -38,6 +38,19 @@ class _Gathered:
     prose: bool = False  # a counted mention outside a CV's skills list
 
 
+def readable_part(text: str) -> tuple[str, tuple[str, ...]]:
+    """Return the part of `text` that is read (its first MAX_TEXT characters, cut at a line
+    end) and the note that says so when it is not the whole."""
+    if len(text) <= MAX_TEXT:
+        return text, ()
+    cut = text.rfind("\n", 0, MAX_TEXT) + 1 or MAX_TEXT
+    note = (
+        f"only the first {cut:,} of {len(text):,} characters were read "
+        f"(line {text.count(chr(10), 0, cut) + 1} on are not assessed)"
+    )
+    return text[:cut], (note,)
+
+
 class Extractor:
     """Extract skills from text with one catalog; build once, call many times."""
 
@@ -68,14 +81,7 @@ class Extractor:
         Only the first MAX_TEXT characters are read (a note says so): a résumé is a few
         pages, and a longer text must not hold a worker for long.
         """
-        notes: tuple[str, ...] = ()
-        if len(text) > MAX_TEXT:
-            cut = text.rfind("\n", 0, MAX_TEXT) + 1 or MAX_TEXT
-            notes = (
-                f"only the first {cut:,} of {len(text):,} characters were read "
-                f"(line {text.count(chr(10), 0, cut) + 1} on are not assessed)",
-            )
-            text = text[:cut]
+        text, notes = readable_part(text)
         text = clean_text(text)
         lower = text.lower()
         if len(lower) != len(text):

@@ -63,6 +63,7 @@ _EDUCATION_RE = re.compile(
 _NOT_WORK = frozenset({"education", "projects", "interests"})
 _TITLE_LINE = 80  # a title line is short; a longer line above the dates is a bullet
 _BULLETS = "-–•*·▪►✓✔>"
+_AROUND = 200  # how far from its dates a job's title is looked for (flattened CVs: one line)
 _BLOCK = 600  # characters after a date that can still be that job's bullets
 MAX_PERIODS = 60  # a CV lists a few jobs; past this, the text is not a work history
 
@@ -143,7 +144,9 @@ def work_history(
         # A job's bullets run to the next job's dates, the next heading, or _BLOCK at most.
         block_end = min(next_offset, stop + _BLOCK, sections.end(offset))
         line_end = lower.find("\n", stop)
-        title = text[lower.rfind("\n", 0, offset) + 1 : line_end if line_end >= 0 else None]
+        # The line the dates stand on, within _AROUND of them: a flattened CV is one line.
+        lo = max(lower.rfind("\n", 0, offset) + 1, offset - _AROUND)
+        title = text[lo : min(line_end % (len(lower) + 1), stop + _AROUND)]
         words = _title_words(lower, offset, stop, titles, line_of, title_at)
         signals.update((t.line, t) for t in words)
         seniority = max((t.seniority for t in words), key=SENIORITIES.index, default="mid")
@@ -197,7 +200,9 @@ def _title_start(lower: str, offset: int) -> int:
     """Return where the title of the job dated at `offset` begins: its own line, or the line
     above when that is a short title line, not a bullet."""
     start = lower.rfind("\n", 0, offset) + 1
-    before = lower.rfind("\n", 0, max(0, start - 1)) + 1
+    before = lower.rfind("\n", max(0, start - 1 - 2 * _TITLE_LINE), max(0, start - 1)) + 1
+    if before == 0 and start > 2 * _TITLE_LINE:
+        return start  # the line above is long: a bullet or prose, not a title
     above = lower[before : max(before, start - 1)].strip()
     if above and len(above) <= _TITLE_LINE and above[0] not in _BULLETS:
         return before
@@ -205,9 +210,9 @@ def _title_start(lower: str, offset: int) -> int:
 
 
 def _on_degree_line(lower: str, m: re.Match[str]) -> bool:
-    start = lower.rfind("\n", 0, m.start()) + 1
-    end = lower.find("\n", m.end())
-    return bool(_EDUCATION_RE.search(lower, start, end if end >= 0 else len(lower)))
+    start = max(lower.rfind("\n", 0, m.start()) + 1, m.start() - _AROUND)
+    end = min(lower.find("\n", m.end()) % (len(lower) + 1), m.end() + _AROUND)
+    return bool(_EDUCATION_RE.search(lower, start, end))
 
 
 def _lone_years(
@@ -220,12 +225,16 @@ def _lone_years(
     """Return a year standing alone on a work line, no range there: a job of that year."""
     taken = sorted((f[2], f[3]) for f in found)
     starts = [a for a, _ in taken]
-    lone = []
+    lone: list[tuple[int, int, int, int, str]] = []
+    line_start, line_end = -1, -1  # the line of the last year looked at: each found once
     for at in years:
         if lower[at - 1 : at] in ("/", ".") or sections.at(at) != "work":
             continue  # "03/2019" without a range, "v.2019": not a job's year
-        line_start = lower.rfind("\n", 0, at) + 1
-        line_end = lower.find("\n", at + 4) % (len(lower) + 1)
+        if len(lone) > MAX_PERIODS:
+            break  # not a work history: the caller gives up on it
+        if not line_start <= at < line_end:
+            line_start = lower.rfind("\n", 0, at) + 1
+            line_end = lower.find("\n", at + 4) % (len(lower) + 1)
         k = bisect.bisect_left(starts, line_end) - 1  # the last range starting before the end
         if k >= 0 and taken[k][1] > line_start:
             continue  # the line has a range: this year is part or a detail of that job
@@ -274,8 +283,8 @@ def _title_words(
     word may begin)."""
     if titles is None:
         return []
-    start = _title_start(lower, offset)
-    end = lower.find("\n", stop) % (len(lower) + 1)
+    start = max(_title_start(lower, offset), offset - _AROUND)
+    end = min(lower.find("\n", stop) % (len(lower) + 1), stop + _AROUND)
     out = []
     reach = start
     for at in title_at[bisect.bisect_left(title_at, start) : bisect.bisect_left(title_at, end)]:
