@@ -46,6 +46,8 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "entities-9MB.txt": (0, ""),
     "one-line-6.7MB.txt": (0, ""),
     "job-ad-112KB.txt": (0, ""),
+    "work-years-9MB.txt": (0, ""),
+    "date-ranges-9MB.txt": (0, ""),
     "pdf-50-pages-shared-2MB.pdf": (0, ""),
     "pdf-page-inflates-10MB.pdf": (0, ""),
     "docx-nested-40000.docx": (2, "nested more than 256 levels deep"),
