@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -200,3 +201,28 @@ def test_reports_carry_the_packages_version() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == VERSION
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: r.update(target="x"),
+        lambda r: r["requirements"].append({"x": 1}),
+        lambda r: r.update(requirements=5),
+        lambda r: r["requirements"][0].update(status="great"),
+        lambda r: r.update(score_breakdown=[1, 2]),
+        lambda r: r.update(experience={"years": "many"}),
+        lambda r: r.update(readiness=[]),
+    ],
+)
+def test_a_damaged_report_is_refused_in_one_line(
+    runner: CliRunner, tmp_path: Path, damage: Any
+) -> None:
+    good = _report(runner, tmp_path, "good.json", "Skills: Python, SQL")
+    data = json.loads(good.read_text(encoding="utf-8"))
+    damage(data)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(good), str(bad)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"mlgap: error: {bad}: not an mlgap report")

@@ -60,17 +60,54 @@ class Progress:
         return data
 
 
+_STATUSES = frozenset({"met", "implied", "missing"})
+
+
+def _shape_problem(report: dict[str, Any]) -> str:
+    """Return what of a report's shape a comparison cannot use ("" when it can): the file
+    may have been edited, cut short, or be something else in JSON."""
+    target = report["target"]
+    if not isinstance(target, dict) or not all(
+        isinstance(target.get(k), str) for k in ("id", "name", "digest")
+    ):
+        return "its target is not an id, name and digest"
+    if not isinstance(report["score"], int) or not isinstance(report["requirements"], list):
+        return "its score or requirements are not a number and a list"
+    for r in report["requirements"]:
+        if not (
+            isinstance(r, dict)
+            and all(isinstance(r.get(k), str) for k in ("id", "label", "importance"))
+            and r.get("status") in _STATUSES
+            and isinstance(r.get("points"), int)
+        ):
+            return "a requirement lacks its id, label, importance, status or points"
+    for b in report.get("score_breakdown", ()):
+        if not (isinstance(b, dict) and isinstance(b.get("importance"), str)) or not all(
+            isinstance(b.get(k), int) for k in ("points", "max_points")
+        ):
+            return "its score breakdown is not tiers with points"
+    if not isinstance(report.get("readiness", {}), dict):
+        return "its readiness is not an object"
+    history = report.get("experience")
+    if history is not None and not (
+        isinstance(history, dict) and isinstance(history.get("ml_years"), int | float)
+    ):
+        return "its experience has no years"
+    return ""
+
+
 def _check(report: Any, name: str) -> dict[str, Any]:
+    fix = "give two files of `mlgap assess --format json`"
     if not isinstance(report, dict) or any(key not in report for key in _NEEDED):
-        raise InputError(
-            "not an mlgap report", path=name, fix="give two files of `mlgap assess --format json`"
-        )
+        raise InputError("not an mlgap report", path=name, fix=fix)
     if report["schema_version"] != SCHEMA_VERSION:
         raise InputError(
             f"a report of schema version {report['schema_version']}, not {SCHEMA_VERSION}",
             path=name,
             fix="make both reports again with this mlgap",
         )
+    if problem := _shape_problem(report):
+        raise InputError(f"not an mlgap report: {problem}", path=name, fix=fix)
     return report
 
 
