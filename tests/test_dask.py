@@ -99,3 +99,10 @@ def test_a_slim_row_is_small_and_says_what_a_board_needs(runner: CliRunner) -> N
         "seniority", "found", "implied", "missing",
     }  # fmt: skip
     assert set(rows[0]["missing"]) == {"core", "important", "bonus"}
+
+
+def test_a_bad_scheduler_address_is_one_line(runner: CliRunner) -> None:
+    pytest.importorskip("dask.distributed")
+    result = runner.invoke(app, ["batch", str(COHORT[0]), "--dask", "notanaddress"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("mlgap: error: cannot reach the Dask scheduler at notanaddress")

@@ -51,7 +51,7 @@ def dask_client(address: str, workers: int = 0) -> Iterator[Any]:
         return
     try:
         client = distributed.Client(address, timeout="10s")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: an address that is not one
         raise InputError(
             f"cannot reach the Dask scheduler at {address}: {exc}",
             fix="check the address (tcp://HOST:8786), or use --dask local",
