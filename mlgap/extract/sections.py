@@ -85,8 +85,10 @@ def _may_head(text: str, at: int) -> bool:
     trying the pattern there."""
     if text[at : at + 1].isupper():  # capitals, or title case
         return True
-    line_start = text.rfind("\n", 0, at) + 1
-    return not text[line_start:at].strip(" \t•-*#>") or ":" in text[at : at + 48]
+    # A few characters back only: a flattened document is one line of megabytes.
+    before = text[max(0, at - 8) : at]
+    opens_line = at == 0 or ("\n" in before and not before.rsplit("\n", 1)[1].strip(" \t•-*#>"))
+    return opens_line or ":" in text[at : at + 48]
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
