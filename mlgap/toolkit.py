@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlgap.assess.results import Assessment, Target
 from mlgap.assess.scoring import assess
-from mlgap.assess.targets import JobTarget, job_target
 from mlgap.catalog import cache
 from mlgap.catalog.files import catalog_source, read_catalog_files
 from mlgap.catalog.model import Catalog
@@ -18,6 +18,9 @@ from mlgap.extract.index import build_index
 from mlgap.extract.results import Extraction
 from mlgap.extract.typed_skills import TypedResolver
 from mlgap.read.document import Document
+
+if TYPE_CHECKING:
+    from mlgap.assess.targets import JobTarget
 
 
 def load_catalog(directory: str | Path | None = None) -> Catalog:
@@ -81,6 +84,7 @@ class Toolkit:
 
     def role_file_target(self, path: Path) -> JobTarget:
         """Return the role of a role file (checked against the catalog) as a target."""
+        from mlgap.assess.targets import JobTarget
         from mlgap.catalog.load import load_role_file  # PyYAML is needed only here
 
         role, digest = load_role_file(path, self.catalog)
@@ -88,6 +92,8 @@ class Toolkit:
 
     def job_target(self, ad: Document) -> JobTarget:
         """Return what a read job ad asks for, as a target to assess against."""
+        from mlgap.assess.targets import job_target  # only a job ad needs it
+
         read, _ = readable_part(ad.text)  # what extraction reads of it, and no more
         text = clean_text(read)  # the text the evidence's lines and columns are of
         extraction = self.extractor.extract(read, ad.source, job_ad=True)

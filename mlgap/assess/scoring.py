@@ -17,11 +17,15 @@ from mlgap.assess.results import (
     Target,
 )
 from mlgap.assess.steps import next_steps
-from mlgap.assess.targets import DEGREES, catalog_target
-from mlgap.catalog.model import IMPORTANCES, Catalog, Role
+from mlgap.catalog.model import DEGREES, IMPORTANCES, Catalog, Role
 from mlgap.errors import InputError
 from mlgap.extract.results import Extraction
 from mlgap.version import VERSION
+
+
+def catalog_target(catalog: Catalog, role: Role) -> Target:
+    """Return the target of a catalog role."""
+    return Target("role", role.id, role.name, digest=catalog.fingerprint)
 
 
 def role_of(catalog: Catalog, role: str | None) -> Role:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mlgap.assess.results import Ask, Target
-from mlgap.catalog.model import Catalog, Requirement, Role
+from mlgap.catalog.model import DEGREES, Catalog, Requirement, Role
 from mlgap.extract.results import COUNTED, Evidence, Extraction
 
 _TIER_OF_SECTION = {
@@ -60,7 +60,6 @@ _PAPERS_RE = re.compile(
     r"|work authori[sz]ation|visa sponsorship|citizenship|citizen)\b",
     re.IGNORECASE,
 )
-DEGREES = ("bachelors-degree", "masters-degree", "phd")  # lowest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +68,6 @@ class JobTarget:
 
     role: Role
     target: Target
-
-
-def catalog_target(catalog: Catalog, role: Role) -> Target:
-    """Return the target of a catalog role."""
-    return Target("role", role.id, role.name, digest=catalog.fingerprint)
 
 
 def job_target(catalog: Catalog, ad: Extraction, text: str, source: str) -> JobTarget:

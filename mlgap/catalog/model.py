@@ -11,6 +11,7 @@ from dataclasses import dataclass
 IMPORTANCES = ("core", "important", "bonus")  # most important first
 # Work-title seniority, lowest first; "mid" is a title with no seniority word.
 SENIORITIES = ("intern", "junior", "mid", "senior", "lead", "principal")
+DEGREES = ("bachelors-degree", "masters-degree", "phd")  # the degree skills, lowest first
 
 
 @dataclass(frozen=True, slots=True)

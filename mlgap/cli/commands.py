@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlgap.assess.progress import compare
 from mlgap.assess.results import Assessment
 from mlgap.assess.scoring import rank_matches
-from mlgap.assess.targets import JobTarget
 from mlgap.atomic_write import resolve_target, write_output
 from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
@@ -39,11 +37,12 @@ from mlgap.errors import ExitCode, InputError
 from mlgap.read.document import DEFAULT_MAX_BYTES, Document, read_document, read_job_ad
 from mlgap.render import RENDERERS
 from mlgap.render.catalog import ROLES_RENDERERS, SKILLS_RENDERERS
-from mlgap.render.matches import MATCH_RENDERERS
 from mlgap.render.printable import printable_line
 from mlgap.render.progress import DIFF_RENDERERS
-from mlgap.render.role_file import render_role_file
 from mlgap.toolkit import Toolkit
+
+if TYPE_CHECKING:
+    from mlgap.assess.targets import JobTarget
 
 ResumeArg = Annotated[
     str | None, typer.Argument(help="Résumé file, or - for standard input.", show_default=False)
@@ -116,6 +115,8 @@ def assess(
         _warn(reports[0])
     color_on, width = use_color(color, output), report_width(output)
     if len(reports) > 1:
+        from mlgap.render.matches import MATCH_RENDERERS
+
         write_output(MATCH_RENDERERS[fmt](rank_matches(reports), color_on, width), output)
     else:
         write_output(RENDERERS[fmt](reports[0], color_on, width), output)
@@ -183,6 +184,8 @@ def role_from_job(
     catalog: CatalogOpt = None,
 ) -> None:
     """Write a job ad's requirements as a role file to edit and pass to --role."""
+    from mlgap.render.role_file import render_role_file
+
     output = output_path(output)
     kit = Toolkit.load(catalog)
     job = kit.job_target(read_job_ad(str(ad), max_size))
@@ -222,6 +225,8 @@ def diff(
     output: OutputOpt = None,
 ) -> None:
     """Show what changed between two reports: newly met, lost, still missing, the score."""
+    from mlgap.assess.progress import compare
+
     check_format(fmt, DIFF_RENDERERS)
     output = output_path(output)
     progress = compare(_report(old), _report(new), (str(old), str(new)), force)

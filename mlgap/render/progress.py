@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from mlgap.assess.progress import Change, Progress
 from mlgap.render.printable import printable
+
+if TYPE_CHECKING:  # the comparison is imported only when `mlgap diff` runs
+    from mlgap.assess.progress import Change, Progress
 
 MAX_LISTED = 10  # still-missing requirements listed in text; JSON has them all
 _TIERS = ("core", "important", "bonus")
