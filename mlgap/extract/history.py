@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import Experience, Period, TitleSignal
@@ -96,6 +97,15 @@ def title_pattern(titles: tuple[tuple[str, tuple[str, ...]], ...]) -> Titles | N
     return Titles(re.compile(rf"\b(?:{'|'.join(groups)})\b"), firsts)
 
 
+class _Dated(NamedTuple):
+    """One dated period as found: its months, and where its dates stand in the text."""
+
+    first: int  # months since year 0
+    last: int
+    at: int  # offset of the dates
+    stop: int  # offset just past them
+
+
 def work_history(
     text: str,
     lower: str,
@@ -118,7 +128,7 @@ def work_history(
             title_at.append(p)
     has_work = "work" in sections.kinds
     now = as_of.year * 12 + as_of.month - 1
-    found: list[tuple[int, int, int, int, str]] = []  # (start, end month, offset, end, open)
+    found: list[_Dated] = []
     for m in _ranges(lower, years):
         where = sections.at(m.start())
         if (where != "work") if has_work else (where in _NOT_WORK or _on_degree_line(lower, m)):
@@ -127,27 +137,30 @@ def work_history(
         end = now if m.group("open") else _month(m, "b", first=False)
         end = min(end, now)
         if start <= end <= start + 50 * 12:
-            found.append((start, end, m.start(), m.end(), m.group("open") or ""))
+            found.append(_Dated(start, end, m.start(), m.end()))
         if len(found) > MAX_PERIODS:
             return None
     if has_work:
         found.extend(_lone_years(lower, years, sections, found, now))
-        found.sort(key=lambda f: f[2])
+        found.sort(key=lambda f: f.at)
     if not found:
         return None
     periods = []
     signals: dict[int, TitleSignal] = {}
-    for k, (start, end, offset, stop, _) in enumerate(found):
+    for k, (start, end, offset, stop) in enumerate(found):
         # Its title: the line above too, unless that line holds the job before.
-        line_start = max(_title_start(lower, offset), found[k - 1][3] if k else 0)
-        next_offset = found[k + 1][2] if k + 1 < len(found) else len(lower)
+        title_start = _title_start(lower, offset)
+        line_start = max(title_start, found[k - 1].stop if k else 0)
+        next_offset = found[k + 1].at if k + 1 < len(found) else len(lower)
         # A job's bullets run to the next job's dates, the next heading, or _BLOCK at most.
         block_end = min(next_offset, stop + _BLOCK, sections.end(offset))
         line_end = lower.find("\n", stop)
         # The line the dates stand on, within _AROUND of them: a flattened CV is one line.
         lo = max(lower.rfind("\n", 0, offset) + 1, offset - _AROUND)
         title = text[lo : min(line_end % (len(lower) + 1), stop + _AROUND)]
-        words = _title_words(lower, offset, stop, titles, line_of, title_at)
+        words = _title_words(
+            lower, max(title_start, offset - _AROUND), stop, titles, line_of, title_at
+        )
         signals.update((t.line, t) for t in words)
         seniority = max((t.seniority for t in words), key=SENIORITIES.index, default="mid")
         periods.append(
@@ -219,13 +232,13 @@ def _lone_years(
     lower: str,
     years: list[int],
     sections: Sections,
-    found: list[tuple[int, int, int, int, str]],
+    found: list[_Dated],
     now: int,
-) -> list[tuple[int, int, int, int, str]]:
+) -> list[_Dated]:
     """Return a year standing alone on a work line, no range there: a job of that year."""
-    taken = sorted((f[2], f[3]) for f in found)
+    taken = sorted((f.at, f.stop) for f in found)
     starts = [a for a, _ in taken]
-    lone: list[tuple[int, int, int, int, str]] = []
+    lone: list[_Dated] = []
     line_start, line_end = -1, -1  # the line of the last year looked at: each found once
     for at in years:
         if lower[at - 1 : at] in ("/", ".") or sections.at(at) != "work":
@@ -240,7 +253,7 @@ def _lone_years(
             continue  # the line has a range: this year is part or a detail of that job
         start = int(lower[at : at + 4]) * 12
         if start <= now:
-            lone.append((start, min(start + 11, now), at, at + 4, ""))
+            lone.append(_Dated(start, min(start + 11, now), at, at + 4))
     return lone[:MAX_PERIODS]
 
 
@@ -260,10 +273,10 @@ def _iso(months: int) -> str:
     return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
-def _years(found: list[tuple[int, int, int, int, str]]) -> float:
+def _years(found: list[_Dated]) -> float:
     """Return the years the periods cover, overlaps counted once, to one decimal."""
     total, reach = 0, -1
-    for start, end, *_ in sorted(found):
+    for start, end, _, _ in sorted(found):
         if end > reach:
             total += end - max(start, reach + 1) + 1
             reach = end
@@ -272,18 +285,16 @@ def _years(found: list[tuple[int, int, int, int, str]]) -> float:
 
 def _title_words(
     lower: str,
-    offset: int,
+    start: int,
     stop: int,
     titles: Titles | None,
     line_of: Callable[[int], int],
     title_at: list[int],
 ) -> list[TitleSignal]:
-    """Return the seniority words of one period's title: the line its dates stand on, and
-    the line above when that is a short title line, not a bullet (`title_at`: where a title
-    word may begin)."""
+    """Return the seniority words of one period's title, from `start` (see _title_start) to
+    the end of the line its dates end on (`title_at`: where a title word may begin)."""
     if titles is None:
         return []
-    start = max(_title_start(lower, offset), offset - _AROUND)
     end = min(lower.find("\n", stop) % (len(lower) + 1), stop + _AROUND)
     out = []
     reach = start
