@@ -5,11 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlgap.assess.results import Matches
-from mlgap.render.printable import printable
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+from mlgap.render.printable import fit, printable
 
 
 def render_matches_text(m: Matches, color: bool = False, width: int = 80) -> str:
@@ -21,7 +17,7 @@ def render_matches_text(m: Matches, color: bool = False, width: int = 80) -> str
         few = "  (few requirements scored)" if not r.scored_enough else ""
         source = r.target.source if r.target else r.role_name
         out.append(
-            _fit(
+            fit(
                 f"{rank:>3}. {r.score:>3}/100  {met}/{len(r.requirements)} met  {source}{few}",
                 width,
             )
@@ -29,7 +25,7 @@ def render_matches_text(m: Matches, color: bool = False, width: int = 80) -> str
     if m.shared:
         out += ["", "Gaps most of the ads share"]
         for g in m.shared:
-            out.append(_fit(f"  {g.ads} ads  +{g.points} in all  {g.label}", width))
+            out.append(fit(f"  {g.ads} ads  +{g.points} in all  {g.label}", width))
     out += ["", "Each ad's report: mlgap assess RESUME --job AD"]
     return printable("\n".join(out) + "\n")
 

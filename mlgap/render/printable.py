@@ -1,4 +1,5 @@
-"""Make text from a document safe to print for a person: no escape sequence reaches a terminal.
+"""Make text from a document safe to print for a person (no escape sequence reaches a terminal),
+and cut it to a width.
 
 A résumé may carry `ESC]0;...BEL` (sets the window title) or `ESC[2J` (clears the screen),
 and bidirectional overrides that make a line read differently from what it holds. Every
@@ -26,3 +27,8 @@ def printable(text: str) -> str:
 def printable_line(text: str) -> str:
     """Return `text` for one line of output: line breaks are escaped too."""
     return printable(text).replace("\n", "\\n")
+
+
+def fit(text: str, width: int) -> str:
+    """Return `text` cut to `width` characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -12,7 +12,7 @@ import textwrap
 from mlgap.assess.results import MIN_SCORED, Assessment, RequirementResult
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import COUNTED, Evidence, Finding
-from mlgap.render.printable import printable
+from mlgap.render.printable import fit, printable
 
 WIDTH = 80  # the report's width when the caller gives none: it reads in 80 columns
 MAX_STEPS = 8
@@ -24,10 +24,6 @@ Line = list[tuple[str, str]]
 def _bar(met: int, total: int, width: int = 20) -> str:
     filled = round(width * met / total) if total else 0
     return "█" * filled + "░" * (width - filled)
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _snippet(context: str, match: str, width: int) -> str:
@@ -56,7 +52,7 @@ def _found_line(f: Finding, width: int) -> Line:
     evidence = _snippet(e.context or e.text, e.text, room) + more
     return [
         ("  ", ""),
-        (f"{_fit(f.name, name_width - 1):<{name_width}}", "green"),
+        (f"{fit(f.name, name_width - 1):<{name_width}}", "green"),
         (f"{where(e):<11}", "dim"),
         (evidence, ""),
     ]
@@ -72,8 +68,8 @@ def _found(a: Assessment, width: int) -> list[Line]:
         lines += [
             [
                 ("  ", ""),
-                (f"{_fit(i.name, name_width - 1):<{name_width}}", "cyan"),
-                (_fit(i.describe(), width - name_width - 2), ""),
+                (f"{fit(i.name, name_width - 1):<{name_width}}", "cyan"),
+                (fit(i.describe(), width - name_width - 2), ""),
             ]
             for i in a.implied
         ]
@@ -84,7 +80,7 @@ def _coverage(a: Assessment, width: int) -> list[Line]:
     lines: list[Line] = [[], [("Coverage by category", "bold")]]
     name_width = min(32, width - 22)
     for c in a.coverage:
-        label = f"  {_fit(c.name, name_width):<{name_width}} {c.met:>2}/{c.total:<3} "
+        label = f"  {fit(c.name, name_width):<{name_width}} {c.met:>2}/{c.total:<3} "
         lines.append([(label, ""), (_bar(c.met, c.total, 12), "green")])
     return lines
 
@@ -131,7 +127,7 @@ def _notes(a: Assessment, width: int) -> list[Line]:
         for e in f.evidence:
             if e.status != COUNTED:
                 note = f"Not counted ({e.status}): {f.name}, line {e.line}: {e.context}"
-                lines.append([(_fit(note, width), "dim")])
+                lines.append([(fit(note, width), "dim")])
     lines += [[(f"Note: {note}", "yellow")] for note in a.extraction.notes]
     for u in a.extraction.unrecognized:
         lines.append([(f"Not recognised: {u.describe()}", "yellow")])
@@ -164,7 +160,7 @@ def _periods(a: Assessment, width: int) -> list[Line]:
         # An internship is listed but not counted in the years.
         kind = "intern " if p.seniority == "intern" else "ML/data" if p.ml else "other  "
         head = f"  {p.start}–{p.end}  {kind}  line {p.line:<4} "
-        lines.append([(head, "dim"), (_fit(p.text, max(10, width - len(head))), "")])
+        lines.append([(head, "dim"), (fit(p.text, max(10, width - len(head))), "")])
     if len(h.periods) > MAX_PERIODS:
         lines.append([(f"  … and {len(h.periods) - MAX_PERIODS} more periods", "dim")])
     return lines
@@ -201,8 +197,8 @@ def _job_lines(a: Assessment, width: int) -> list[Line]:
                 ("  ", ""),
                 (f"{r.status:<8}", _STATUS_STYLE[r.status]),
                 (f"{imp:<10}", _STYLE[imp]),
-                (f"{_fit(r.requirement.label, label_width - 1):<{label_width}}", ""),
-                (f"{_fit(_evidence_of(a, r), room):<{room}}", ""),
+                (f"{fit(r.requirement.label, label_width - 1):<{label_width}}", ""),
+                (f"{fit(_evidence_of(a, r), room):<{room}}", ""),
                 (f"  {ad}", "dim"),
             ]
         )
@@ -227,10 +223,10 @@ def _job_lines(a: Assessment, width: int) -> list[Line]:
             lines.append(
                 [
                     (f"  {mark:<6}", "green" if k.ok else "yellow"),
-                    (_fit(f"{k.kind}: ad line {k.line}: {k.asked}", width - 8), ""),
+                    (fit(f"{k.kind}: ad line {k.line}: {k.asked}", width - 8), ""),
                 ]
             )
-            lines.append([(" " * 8, ""), (_fit(f"résumé: {k.shown}", width - 8), "dim")])
+            lines.append([(" " * 8, ""), (fit(f"résumé: {k.shown}", width - 8), "dim")])
     listed = [r.requirement.label for r in a.requirements if r.listed_only]
     if listed:
         text = "Listed only (a skills list, no sentence shows them): " + ", ".join(listed)
@@ -241,10 +237,10 @@ def _job_lines(a: Assessment, width: int) -> list[Line]:
 def _job_report(a: Assessment, width: int) -> list[Line]:
     breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
-        [(_fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
+        [(fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
         [("Match ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
         [(f"  {breakdown}", "")],
-        [(_fit(experience_line(a), width), "")],
+        [(fit(experience_line(a), width), "")],
         *_job_lines(a, width),
         *_steps(a, width),
         *_notes(a, width),
@@ -258,10 +254,10 @@ def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
     r = a.readiness
     breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
-        [(_fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
+        [(fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
         [("Score ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
         [(f"  {breakdown}", "")],
-        [(_fit(experience_line(a), width), "")],
+        [(fit(experience_line(a), width), "")],
         *_periods(a, width),
         [(f"Roadmap: {r.phase_line()}", "")],
         [("Level: ", ""), (r.level_name, "bold")],
