@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlgap.atomic_write import atomic_output, resolve_target, write_output
-from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
     AsOfOpt,
@@ -29,8 +28,9 @@ from mlgap.cli.options import (
     output_path,
     set_verbosity,
 )
+from mlgap.cli.targets import targets_for
 from mlgap.errors import ExitCode, InputError
-from mlgap.read.document import DEFAULT_MAX_BYTES, read_job_ad
+from mlgap.read.document import DEFAULT_MAX_BYTES
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.toolkit import Toolkit
 
@@ -140,12 +140,8 @@ def batch(
         paths or [], files_from, tuple(glob) if glob else DEFAULT_GLOBS, null=null
     )
     _check_outputs(found.paths, paths or [], files_from, [o for o in (output, summary) if o])
-    if job is not None and role is not None:
-        raise InputError("--job and --role both name a target", fix="give one of the two")
     kit = Toolkit.load(catalog)
-    target = kit.job_target(read_job_ad(str(job), max_size)) if job is not None else None
-    if role is not None and is_role_file(role):
-        target = kit.role_file_target(Path(role))
+    target = next(iter(targets_for(kit, role, [job] if job else [], max_size)), None)
     cohort = Summary.for_role(kit.catalog, target.role if target else role)
     with contextlib.ExitStack() as stack:
         if dask is not None:

@@ -12,7 +12,6 @@ import typer
 from mlgap.assess.results import Assessment
 from mlgap.assess.scoring import rank_matches
 from mlgap.atomic_write import resolve_target, write_output
-from mlgap.catalog.role_file import is_role_file
 from mlgap.cli.errors import handle_errors
 from mlgap.cli.options import (
     AsOfOpt,
@@ -33,6 +32,7 @@ from mlgap.cli.options import (
     set_verbosity,
     use_color,
 )
+from mlgap.cli.targets import targets_for
 from mlgap.errors import ExitCode, InputError
 from mlgap.read.document import DEFAULT_MAX_BYTES, Document, read_document, read_job_ad
 from mlgap.render import RENDERERS
@@ -99,13 +99,9 @@ def assess(
     output = output_path(output)
     if resume is None and not skills:
         raise InputError("nothing to assess", fix="give a résumé path, - for stdin, or -s SKILLS")
-    if job and role is not None:
-        raise InputError("--job and --role both name a target", fix="give one of the two")
     _refuse_overwriting_input(resume, output)
     kit = Toolkit.load(catalog)
-    targets = [kit.job_target(read_job_ad(str(ad), max_size)) for ad in job or ()]
-    if role is not None and is_role_file(role):
-        targets = [kit.role_file_target(Path(role))]
+    targets = targets_for(kit, role, job or [], max_size)
     if resume == "-" and sys.stdin is not None and sys.stdin.isatty():
         typer.echo("mlgap: reading a résumé from standard input; end it with Ctrl-D", err=True)
     doc = read_document(resume, max_size) if resume is not None else Document("--skills", "")
