@@ -111,13 +111,7 @@ class StepJSON(TypedDict):
     unlocks: str
 
 
-class RequirementJSON(TypedDict):
-    id: str
-    label: str
-    importance: str
-    category: str
-    phase: int | None
-    skills: list[str]
+class RequirementJSON(GapJSON):
     status: str
     points: int
     matched: list[str]

@@ -81,9 +81,10 @@ def run_on_dask(
         local: list[BatchRow | None] = []
         items = []
         for path in chunk:
+            if path in errors:  # found unreadable while the paths were collected
+                local.append(BatchRow.failed(path, "unreadable", errors[path], rows_format))
+                continue
             try:
-                if path in errors:
-                    raise InputError(errors[path], path=path, kind="unreadable")
                 items.append((path, read_bytes(path, max_bytes)))
                 local.append(None)  # its row comes from the cluster
             except MlgapError as error:
