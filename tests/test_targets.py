@@ -63,7 +63,7 @@ def test_every_requirement_has_its_ad_line(kit: Toolkit) -> None:
 def test_what_the_catalog_cannot_score_is_said(kit: Toolkit) -> None:
     job = _job(kit, "mostly_outside.txt")
     assert len(job.role.requirements) < 5
-    assert any(u.startswith("JavaScript") for u in job.target.unscored)
+    assert any(u.startswith("JavaScript") for u in job.target.unscored_lines())
     assert [a.kind for a in job.target.asks] == ["years", "papers"]
 
 

@@ -41,12 +41,16 @@ class Target:
     name: str
     digest: str = ""  # the ad's or role file's text hash; a catalog role: the catalog's
     source: str = ""  # the ad's or role file's path
-    unscored: tuple[str, ...] = ()  # the ad's technologies outside the catalog, with lines
+    unscored: tuple[tuple[str, int], ...] = ()  # the ad's technologies outside the catalog
     asks: tuple[Ask, ...] = ()
+
+    def unscored_lines(self) -> list[str]:
+        """Return each technology outside the catalog with its ad line: "Kafka (line 23)"."""
+        return [f"{term} (line {line})" for term, line in self.unscored]
 
     def to_dict(self) -> dict[str, Any]:
         """Return the target as plain data."""
-        return fields_dict(self)
+        return {**fields_dict(self), "unscored": self.unscored_lines()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,7 +219,7 @@ def _asks(text: str, ad: Extraction, catalog: Catalog) -> list[Ask]:
     return sorted(asks, key=lambda a: (a.line, a.kind))
 
 
-def _unscored(catalog: Catalog, text: str, ad: Extraction) -> list[str]:
+def _unscored(catalog: Catalog, text: str, ad: Extraction) -> list[tuple[str, int]]:
     """Return the technologies the ad names that the catalog leaves out ("Kafka")."""
     names = catalog.settings.known_outside
     if not names:
@@ -230,14 +230,14 @@ def _unscored(catalog: Catalog, text: str, ad: Extraction) -> list[str]:
         + r")(?![\w+#])",
         re.IGNORECASE,
     )
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}  # term -> the line it is first named on
     for number, line in enumerate(text.split("\n"), start=1):
         for m in pattern.finditer(line):
             if _unasked(ad, number, m.start() + 1):
                 continue
             canonical = next(n for n in names if n.lower() == m.group().lower())
-            seen.setdefault(canonical, f"{canonical} (line {number})")
-    return list(seen.values())
+            seen.setdefault(canonical, number)
+    return list(seen.items())
 
 
 def _unasked(ad: Extraction, line: int, column: int) -> bool:

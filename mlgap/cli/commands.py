@@ -123,7 +123,7 @@ def _exit_for(reports: list[Assessment], fail_under: int | None) -> None:
     """Exit 5 when an ad names too few skills to score, 1 below --fail-under."""
     few = [r for r in reports if not r.scored_enough and r.target and r.target.kind == "job"]
     for r in few:
-        unscored = ", ".join(u.split(" (")[0] for u in (r.target.unscored if r.target else ()))
+        unscored = ", ".join(term for term, _ in (r.target.unscored if r.target else ()))
         outside = f"; outside the catalog: {unscored}" if unscored else ""
         typer.echo(
             f"mlgap: {r.role_name}: only {len(r.requirements)} "

@@ -22,7 +22,7 @@ def render_role_file(job: JobTarget) -> str:
         "#   mlgap assess RESUME --role THIS_FILE.yaml",
     ]
     if target.unscored:
-        out.append("# Not scored, outside the catalog: " + ", ".join(target.unscored))
+        out.append("# Not scored, outside the catalog: " + ", ".join(target.unscored_lines()))
     for ask in target.asks:
         out.append(f"# Check yourself ({ask.kind}), ad line {ask.line}: {ask.text}")
     out += [

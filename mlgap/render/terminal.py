@@ -203,7 +203,7 @@ def _job_lines(a: Assessment, width: int) -> list[Line]:
             ]
         )
     if target is not None and target.unscored:
-        text = "Not scored (outside the catalog): " + ", ".join(target.unscored)
+        text = "Not scored (outside the catalog): " + ", ".join(target.unscored_lines())
         lines += [[]] + [[(row, "yellow")] for row in textwrap.wrap(text, width)]
     if not a.scored_enough:
         lines += [
