@@ -2,8 +2,9 @@
 
     python -m benchmarks.startup [--runs 20]
 
-Runs each command --runs times (after one warm-up run that also fills mlgap's cache) and
-prints the median and the fastest wall-clock time of each.
+Runs each command --runs times, taking turns (after one warm-up run that also fills mlgap's
+cache), and prints the median and the fastest wall-clock time of each, and the ratio of its
+median to the imports' median.
 """
 
 from __future__ import annotations
@@ -19,15 +20,18 @@ from pathlib import Path
 from benchmarks.speed import make_resumes
 
 
-def timed(command: list[str], runs: int, cwd: str) -> tuple[float, float]:
-    """Return (median, fastest) seconds of `runs` runs of `command`."""
-    subprocess.run(command, check=True, capture_output=True, cwd=cwd)  # warm-up, cache fill
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def timed(commands: dict[str, list[str]], runs: int, cwd: str) -> dict[str, list[float]]:
+    """Return each command's wall-clock seconds over `runs` rounds, the commands taking turns
+    within each round so that a busy moment of the machine slows them alike."""
+    for command in commands.values():  # warm-up: fills mlgap's cache and the OS's file cache
         subprocess.run(command, check=True, capture_output=True, cwd=cwd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+            times[name].append(time.perf_counter() - start)
+    return times
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,9 +52,14 @@ def main(argv: list[str] | None = None) -> int:
             f"mlgap assess ({size:,} B résumé) --format json": [*mlgap, "--format", "json"],
             f"mlgap assess ({size:,} B résumé), terminal report": mlgap,
         }
-        for name, command in commands.items():
-            median, fastest = timed(command, args.runs, tmp)
-            print(f"{name:<52} median {median * 1000:6.0f} ms   fastest {fastest * 1000:6.0f} ms")
+        times = timed(commands, args.runs, tmp)
+        floor = statistics.median(next(iter(times.values())))
+        for name, seconds in times.items():
+            median = statistics.median(seconds)
+            print(
+                f"{name:<52} median {median * 1000:6.0f} ms   fastest {min(seconds) * 1000:6.0f} ms"
+                f"   {median / floor:4.2f}x the imports"
+            )
     return 0
 
 

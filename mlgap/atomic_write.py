@@ -18,7 +18,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -62,6 +61,8 @@ def atomic_file(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
     the umask; on any error or interruption the temporary file is removed and `path` is
     left as it was.
     """
+    import tempfile  # here, not above: a report to stdout never needs it (a faster start)
+
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from mlgap import CatalogError, Toolkit, load_catalog
+from mlgap.catalog import cache
 
 SHIPPED = Path(__file__).resolve().parent.parent / "skills"
 RESUME = "Skills: Python, PyTorch, Docker; no experience with Kubernetes."
@@ -68,3 +70,20 @@ def test_a_catalog_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     (folder / "zz.yaml").write_bytes(b"categories: []\n# caf\xe9\n")
     with pytest.raises(CatalogError, match=r"zz.yaml:2: not UTF-8 text"):
         load_catalog(folder)
+
+
+def test_an_edited_module_changes_the_code_fingerprint(tmp_path: Path) -> None:
+    """A module edited in place (same name, same folder) gives the cache a new key."""
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    module = package / "sub" / "mod.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    (package / "sub" / "notes.txt").write_text("not code", encoding="utf-8")
+    before = cache.code_fingerprint(package)
+    (package / "sub" / "notes.txt").write_text("still not code", encoding="utf-8")
+    assert cache.code_fingerprint(package) == before
+    module.write_text("X = 22\n", encoding="utf-8")
+    assert cache.code_fingerprint(package) != before
+    edited = cache.code_fingerprint(package)
+    os.utime(module, ns=(1, 1))  # same size, another time: a file put back by a checkout
+    assert cache.code_fingerprint(package) not in (before, edited)

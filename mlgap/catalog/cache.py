@@ -2,8 +2,8 @@
 
 Building the tables from YAML takes about 100 ms; reading them back takes a few. An entry is
 keyed by the catalog files' names and texts, the Python version, the catalog schema and the
-source of every module of the package, so any change to those builds a fresh one and no
-list of module names has to be kept by hand.
+size and modification time of every module of the package, so any change to those builds a
+fresh one and no list of module names has to be kept by hand.
 
 An entry is a pickle, and unpickling runs code: so an entry is read only from a folder that
 belongs to the current user and that nobody else can write to (mlgap creates it with mode
@@ -17,7 +17,6 @@ MLGAP_CACHE_DIR moves it.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import pickle
 import stat
@@ -29,14 +28,19 @@ from pathlib import Path
 from mlgap.atomic_write import atomic_file
 from mlgap.catalog.files import shipped_catalog
 
-log = logging.getLogger(__name__)
-
 # The package's own folder, found from this file: importing the package face to ask it
 # would run the import back up through every stage.
 _PACKAGE = Path(__file__).resolve().parent.parent
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # the shipped catalog's entry is under 2 MB
 KEEP_ENTRIES = 8  # entries for other catalogs or older versions of mlgap beyond these go
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a process that died
+
+
+def _note(message: str, *args: object) -> None:
+    """Log why the cache was not used (shown with --verbose)."""
+    import logging  # here, not above: only a miss needs it, and a start is timed in ms
+
+    logging.getLogger(__name__).info(message, *args)
 
 
 def cache_dir() -> Path | None:
@@ -50,15 +54,26 @@ def cache_dir() -> Path | None:
 
 
 def code_fingerprint(package: Path = _PACKAGE) -> bytes:
-    """Return the source of every module under `package`, path by path, and the catalog schema.
+    """Return the path, size and modification time of every module under `package`, and
+    the catalog schema's text (the schema decides what validates, so it is code too).
 
-    The schema decides what validates, so it is code too.
+    Size and time, not the sources: Python itself trusts them to tell a stale .pyc, and
+    reading some sixty files would cost every start a few milliseconds.
     """
-    modules = b"".join(
-        path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes()
-        for path in sorted(package.rglob("*.py"))
-    )
-    return modules + (shipped_catalog() / "catalog.schema.json").read_bytes()
+    parts: list[bytes] = []
+    folders = [str(package)]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    name = os.path.relpath(entry.path, package)
+                    parts.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    schema = (shipped_catalog() / "catalog.schema.json").read_bytes()
+    return b"".join(sorted(parts)) + schema
 
 
 def cache_key(files: list[tuple[str, str]]) -> str:
@@ -82,7 +97,7 @@ def _trusted_folder(folder: Path) -> bool:
     except OSError:
         return False
     if not stat.S_ISDIR(info.st_mode) or not _private(info):
-        log.info("cache: not used: %s is not a private folder of this user", folder)
+        _note("cache: not used: %s is not a private folder of this user", folder)
         return False
     return True
 
@@ -99,21 +114,21 @@ def load(key: str) -> object | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        log.info("cache: miss: cannot open %s (%s)", path, exc.strerror)
+        _note("cache: miss: cannot open %s (%s)", path, exc.strerror)
         return None
     try:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or not _private(info):
-                log.info("cache: miss: %s is not a private regular file of this user", path)
+                _note("cache: miss: %s is not a private regular file of this user", path)
                 return None
             if info.st_size > MAX_ENTRY_BYTES:
-                log.info("cache: miss: %s is too large", path)
+                _note("cache: miss: %s is too large", path)
                 return None
             data = handle.read(MAX_ENTRY_BYTES + 1)
         entry: object = pickle.loads(data)
     except Exception as exc:  # any broken entry (truncated, overflowing, alien) is a miss
-        log.info("cache: miss: %s cannot be read (%s)", path, type(exc).__name__)
+        _note("cache: miss: %s cannot be read (%s)", path, type(exc).__name__)
         return None
     return entry
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -33,8 +32,6 @@ from mlgap.errors import ExitCode, InputError
 from mlgap.read.document import DEFAULT_MAX_BYTES
 from mlgap.render.batch_rows import ROW_FORMATS
 from mlgap.toolkit import Toolkit
-
-log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the batch modules are imported only when a batch runs: a fast start
     from mlgap.assess.targets import JobTarget
@@ -198,8 +195,11 @@ def _write_rows(
     rows: Iterator[BatchRow], header: str, output: Path | None, cohort: Summary, total: int
 ) -> None:
     """Write the rows as they come, counting each into the summary, with a progress bar."""
+    import logging  # here: importing it costs every start, and only a batch logs
+
     from mlgap.cli.terminal import interruptible, progress
 
+    log = logging.getLogger(__name__)
     to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     with (
         interruptible(output is not None),

@@ -6,7 +6,6 @@ Short forms mean one thing in every command: -r role, -f format, -o output, -j j
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -133,17 +132,27 @@ def use_color(choice: Color, output: Path | None) -> bool:
     return output is None and sys.stdout is not None and sys.stdout.isatty()
 
 
+_HANDLER = "mlgap-stderr"  # the name our handler is known by: added once per process
+
+
 def set_verbosity(quiet: bool, verbose: bool) -> None:
     """Send the library's log lines to stderr: INFO with -v, WARNING by default, none with -q."""
+    if not verbose and "logging" not in sys.modules:
+        # The library logs at INFO only, which nothing shows unless asked: with logging not
+        # yet imported nobody asked, and leaving it unimported saves every start 4 ms.
+        return
+    import logging
+
+    class Stderr(logging.Handler):
+        """Writes to whatever sys.stderr is at the time (a test runner swaps it per command)."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if sys.stderr is not None:
+                print(f"mlgap: {record.getMessage()}", file=sys.stderr)
+
     logger = logging.getLogger("mlgap")
     logger.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
-    if not any(isinstance(h, _Stderr) for h in logger.handlers):
-        logger.addHandler(_Stderr())
-
-
-class _Stderr(logging.Handler):
-    """Writes to whatever sys.stderr is at the time (a test runner swaps it per command)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if sys.stderr is not None:
-            print(f"mlgap: {record.getMessage()}", file=sys.stderr)
+    if not any(h.get_name() == _HANDLER for h in logger.handlers):
+        handler = Stderr()
+        handler.set_name(_HANDLER)
+        logger.addHandler(handler)

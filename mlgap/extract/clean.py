@@ -6,7 +6,6 @@ line break: sections glued on one line stay on it, and clause boundaries are fou
 
 from __future__ import annotations
 
-import html
 import re
 
 # UTF-8 decoded as Windows-1252 or Latin-1 ("NaÃ¯ve", "â€¢"): a lead byte's character
@@ -73,6 +72,8 @@ def clean_text(text: str) -> str:
     if "<" in text:
         text = _TAG_RE.sub(" ", text)
     if "&" in text and _ENTITY_RE.search(text):
+        import html  # here, not above: few texts have entities, and every start would pay
+
         # An entity may stand for a line break (&#10;): it becomes a space, not a new line.
         text = "\n".join(
             html.unescape(line).replace("\n", " ") if "&" in line else line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from mlgap.catalog.model import Catalog, Skill
 from mlgap.extract.history import Titles, title_pattern
@@ -14,9 +15,12 @@ from mlgap.tokens import alias_key
 FUZZY_MIN_LENGTH = 7
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What a phrase shows: a skill, how, and the conditions it counts under."""
+class Target(NamedTuple):
+    """What a phrase shows: a skill, how, and the conditions it counts under.
+
+    A named tuple, not a dataclass: the cache holds some two thousand of them, and a tuple
+    unpickles in C where a frozen dataclass runs Python code per field (a third of a start).
+    """
 
     skill: str
     how: str  # alias, instance, heading or block (an other meaning)
