@@ -65,10 +65,10 @@ def clean_text(text: str) -> str:
         text = "\n".join(
             _fix_mojibake(line) if _MOJIBAKE_RE.search(line) else line for line in text.split("\n")
         )
-    special = set(_SPECIAL_RE.findall(text))
-    if special:  # replacing the few characters present beats a translate() of every one
-        for char in special:
-            text = text.replace(char, _LIGATURES[char])
+    # Of the special characters only the tab is ASCII, and most texts are ASCII throughout.
+    special = {"\t"} if text.isascii() else set(_SPECIAL_RE.findall(text))
+    for char in special:  # replacing the few characters present beats a translate() of all
+        text = text.replace(char, _LIGATURES[char])
     if "<" in text:
         text = _TAG_RE.sub(" ", text)
     if "&" in text and _ENTITY_RE.search(text):

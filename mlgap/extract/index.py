@@ -44,6 +44,7 @@ class Index:
     single: dict[str, list[Target]] = field(default_factory=dict)
     longer: dict[str, tuple[int, ...]] = field(default_factory=dict)
     split_names: frozenset[str] = frozenset()
+    split_heads: frozenset[str] = frozenset()  # what a split name's first piece may be
     heading_re: re.Pattern[str] = re.compile("(?!)")
     benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
     sections: re.Pattern[str] | None = None  # a job ad's section headings
@@ -124,6 +125,9 @@ def build_index(catalog: Catalog) -> Index:
         and len(k[0]) >= 5
         and k[0] not in natural
         and any(t.how != "block" for t in targets)
+    )
+    index.split_heads = frozenset(
+        name[:k] for name in index.split_names for k in range(1, len(name))
     )
     index.heading_re = _heading_pattern(index.headings)
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
