@@ -26,8 +26,11 @@ _AD_RE = re.compile(
 _AD_FIRST = frozenset(
     ["you", "we", "your", "apply", "job", "about", "what", "nice", "must", "who", "join"]
 )
-_COMPANY_RE = re.compile(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
-_ASK_RE = re.compile(
+# The patterns below are sources, compiled where first used (re keeps them compiled): most
+# are for job ads or for the few CVs that say no or wish, and compiling all of them up front
+# cost every start some 10 ms.
+_COMPANY = r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b"
+_ASK = (
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
     r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
@@ -35,26 +38,25 @@ _ASK_RE = re.compile(
     r"(?:people|someone|person|engineers?) who)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
-_DEGREE_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b")
+_DEGREE = r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b"
 # "... in Computer Science, Statistics": the subject follows "in" within a list of subjects.
-_FIELD_LIST_RE = re.compile(r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$")
+_FIELD_LIST = r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$"
 # A sentence that starts with a verb is a duty of the hire ("Work on ETL pipelines ...").
-_DUTY_RE = re.compile(
+_DUTY = (
     r"[\W\d]{0,6}(?:develop|build|design|work|maintain|implement|create|write|deploy|lead|"
     r"support|collaborate|own|drive|contribute|help|use|ensure|integrate|test|analy[sz]e|"
     r"improve|optimi[sz]e|manage|participate|automate|monitor|operate|run|set up|define)\b"
 )
-_NEGATION_RE = re.compile(
+_NEGATION = (
     r"\b(?:no|zero|lacks?|lacking|without(?: any)?)\s+(?:\w+\s+){0,2}?"
     r"(?:experience|knowledge|exposure|background|familiarity|skills?)\b"
     r"|\bnot\s+(?:yet\s+|very\s+|really\s+)?(?:familiar|experienced|proficient|comfortable|"
     r"used|worked|skilled|knowledgeable|confident)\b"
     r"|\b(?:never|haven't|have not|hasn't|has not|didn't|did not|don't|do not)\s+"
     r"(?:\w+\s+)?(?:used|use|worked|work|touched|know|tried|had)\b"
-    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b",
-    re.IGNORECASE,
+    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b"
 )
-_WISH_RE = re.compile(
+_WISH = (
     r"\b(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?|hope|hoping|plan(?:s|ning)?|"
     r"aim(?:s|ing)?|intend(?:s|ing)?|eager|keen|looking|desire|aspir(?:e|ing))\s+to\s+"
     r"(?:\w+\s+){0,2}?(?:learn|study|master|develop|gain|explore|get|start|try|improve|pick)"
@@ -62,8 +64,7 @@ _WISH_RE = re.compile(
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
     r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b"
     r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
-    r"(?:job|position|role|internship|opportunit(?:y|ies))\b",
-    re.IGNORECASE,
+    r"(?:job|position|role|internship|opportunit(?:y|ies))\b"
 )
 _AFTER_WISH_RE = re.compile(
     r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
@@ -71,7 +72,7 @@ _AFTER_WISH_RE = re.compile(
 )
 # A whole document is searched for cues only where a token that can begin one stands: a
 # regex tried at every word of a résumé would cost as much as the rest of extraction.
-_CUE_RE = re.compile(f"{_NEGATION_RE.pattern}|{_WISH_RE.pattern}")
+_CUE = f"{_NEGATION}|{_WISH}"
 # Tokens a cue starts with: the regex is tried right there. Short common words ("to", "in",
 # "am") would be tried thousands of times, so those cues are found from their second word.
 _CUE_FIRST = frozenset(
@@ -101,22 +102,22 @@ class Cues:
         text: str,
         lower: str,
         marks: list[tuple[str, int]],
-        benefits: re.Pattern[str] | None = None,
-        sections: re.Pattern[str] | None = None,
-        resume_sections: re.Pattern[str] | None = None,
+        benefits: str | None = None,
+        sections: str | None = None,
+        resume_sections: str | None = None,
         heading_firsts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         job_ad: bool | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
-        self.benefits = benefits
         firsts = [p for t, p in marks if t in _CUE_FIRST]
         seconds = [p for t, p in marks if t in _CUE_SECOND]
-        before = {m.end() for p in firsts if (m := _CUE_RE.match(lower, p))}
+        cue = re.compile(_CUE)
+        before = {m.end() for p in firsts if (m := cue.match(lower, p))}
         before.update(
             m.end()
             for p in seconds
-            if (m := _CUE_RE.search(lower, max(0, p - 14), p + 16)) and m.end() > p
+            if (m := cue.search(lower, max(0, p - 14), p + 16)) and m.end() > p
         )
         self.before = sorted(before)
         after = {p for p in firsts if _AFTER_WORDS_RE.match(lower, p)}
@@ -129,13 +130,19 @@ class Cues:
         # A job ad's own stack ("we run on Azure") is background, not a requirement (rule 8).
         ad = {m.group() for t, p in marks if t in _AD_FIRST and (m := _AD_RE.match(lower, p))}
         self.job_ad = len(ad) >= 2 if job_ad is None else job_ad
+        # The patterns (sources) compiled only for the documents that use them.
+        self.benefits = re.compile(benefits) if benefits and self.job_ad else None
         # A job ad's headings, or a CV's: each tried only where one of its words stands.
         heading_words = heading_firsts[0] if self.job_ad else heading_firsts[1]
         places = [p for t, p in marks if t in heading_words]
-        self.sections = Sections(text, lower, sections if self.job_ad else None, places)
+        ad_headings = re.compile(sections) if sections and self.job_ad and places else None
+        self.sections = Sections(text, lower, ad_headings, places)
         # A CV's sections: its interests say what one wishes to do, not what one has done,
         # and its work history is dated.
-        self.resume = Sections(text, lower, None if self.job_ad else resume_sections, places)
+        cv_headings = (
+            re.compile(resume_sections) if resume_sections and places and not self.job_ad else None
+        )
+        self.resume = Sections(text, lower, cv_headings, places)
         self.wishes = "interests" in self.resume.kinds
         self.none = not self.before and not self.after and not self.job_ad and not self.wishes
 
@@ -149,7 +156,7 @@ class Cues:
         if section != "company":
             return True
         sentence = _sentence(self.lower, start, end)[1]
-        return not _ASK_RE.search(sentence) and not _DUTY_RE.match(sentence)
+        return not re.compile(_ASK).search(sentence) and not re.compile(_DUTY).match(sentence)
 
     def _in_benefits(self, start: int, end: int) -> bool:
         """Return whether a job ad's sentence lists the employer's perks close to a mention.
@@ -171,7 +178,8 @@ class Cues:
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
         lo, sentence = _sentence(self.lower, start, end)
-        if _DEGREE_RE.search(sentence) and _FIELD_LIST_RE.search(sentence, 0, start - lo):
+        degree, field_list = re.compile(_DEGREE), re.compile(_FIELD_LIST)
+        if degree.search(sentence) and field_list.search(sentence, 0, start - lo):
             return FIELD
         return COUNTED
 
@@ -214,9 +222,9 @@ def _is_background(lower: str, start: int, end: int) -> bool:
     """Return whether a job ad's sentence around a mention describes the company, not the hire."""
     sentence = _sentence(lower, start, end)[1]
     return (
-        bool(_COMPANY_RE.search(sentence))
-        and not _ASK_RE.search(sentence)
-        and not _DUTY_RE.match(sentence)
+        bool(re.compile(_COMPANY).search(sentence))
+        and not re.compile(_ASK).search(sentence)
+        and not re.compile(_DUTY).match(sentence)
     )
 
 
@@ -234,9 +242,9 @@ def status_of(text: str, start: int, end: int) -> str:
     for boundary in _BOUNDARY_RE.finditer(before):
         cut = boundary.end()
     before = before[cut:]
-    if _NEGATION_RE.search(before):
+    if re.compile(_NEGATION, re.IGNORECASE).search(before):
         return NEGATED
-    if _WISH_RE.search(before):
+    if re.compile(_WISH, re.IGNORECASE).search(before):
         return WISHED
     if _AFTER_WISH_RE.match(text, end, min(len(text), end + _AFTER_WINDOW)):
         return WISHED

@@ -185,7 +185,7 @@ class Extractor:
 
     def _near(self, text: str, hit: Hit) -> bool:
         """Return whether a conditional alias (a bare degree) has its field beside it."""
-        pattern = self.index.near[hit.target.skill]
+        pattern = re.compile(self.index.near[hit.target.skill])
         stated = _FIELD_RE.match(text, hit.end, min(len(text), hit.end + 100))
         if stated:  # "B.A. in Economics": the field is stated, and only it counts
             return pattern.search(text, stated.start(1), stated.end(1)) is not None

@@ -39,16 +39,18 @@ class Index:
     glued: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headings: dict[str, list[Target]] = field(default_factory=dict)
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
-    near: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Pattern sources, not patterns: each is compiled where it is used (re keeps it so), as
+    # most documents need few of them and compiling all cost each start some 12 ms.
+    near: dict[str, str] = field(default_factory=dict)
     pairs: set[tuple[str, str]] = field(default_factory=set)
     single: dict[str, list[Target]] = field(default_factory=dict)
     longer: dict[str, tuple[int, ...]] = field(default_factory=dict)
     split_names: frozenset[str] = frozenset()
     split_heads: frozenset[str] = frozenset()  # what a split name's first piece may be
     heading_re: re.Pattern[str] = re.compile("(?!)")
-    benefits: re.Pattern[str] | None = None  # a job ad's perks, searched in lower-case text
-    sections: re.Pattern[str] | None = None  # a job ad's section headings
-    resume_sections: re.Pattern[str] | None = None  # a CV's interests and other headings
+    benefits: str | None = None  # a job ad's perks, searched in lower-case text
+    sections: str | None = None  # a job ad's section headings
+    resume_sections: str | None = None  # a CV's interests and other headings
     # The words a heading of either kind begins with: the patterns are tried only there.
     heading_firsts: frozenset[str] = frozenset()
     ad_firsts: frozenset[str] = frozenset()
@@ -98,13 +100,13 @@ def deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _near_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _near_pattern(phrases: tuple[str, ...]) -> str:
     # Upper-case phrases (IT, CS) match case-sensitively: "it" is also a pronoun.
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
         body = re.escape(phrase)
         parts.append(body if phrase.isupper() else f"(?i:{body})")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+    return r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])"
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -181,7 +183,7 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
                 index.verbs.setdefault(form, []).append((target, objects, family.gap))
 
 
-def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _words_pattern(phrases: tuple[str, ...]) -> str | None:
     """Return a pattern for any of `phrases` as whole words in lower-case text, or None."""
     if not phrases:
         return None
@@ -189,7 +191,7 @@ def _words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     body = "|".join(
         r"[\s-]+".join(map(re.escape, alias_key(p))) for p in sorted(phrases, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+    return rf"(?<![^\W_])(?:{body})(?![^\W_])"
 
 
 def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:

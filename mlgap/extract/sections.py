@@ -27,8 +27,9 @@ RESUME_KINDS = ("interests", "work", "education", "projects", "skills", "other")
 
 def sections_pattern(
     headings: dict[str, tuple[str, ...]], kinds: tuple[str, ...] = SECTION_KINDS
-) -> re.Pattern[str] | None:
-    """Return one pattern for every heading, each in a group named for its section."""
+) -> str | None:
+    """Return the source of one pattern for every heading, each in a group named for its
+    section (compiled where used: most documents never need one of the two kinds)."""
     groups = []
     for kind in kinds:
         phrases = sorted(headings.get(kind, ()), key=len, reverse=True)
@@ -37,7 +38,7 @@ def sections_pattern(
             groups.append(f"(?P<{kind}>{body})")
     if not groups:
         return None
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(groups)})(?![^\W_])")
+    return rf"(?<![^\W_])(?:{'|'.join(groups)})(?![^\W_])"
 
 
 class Sections:
