@@ -25,6 +25,11 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Tools: Python, R, SQL", {"r", "python", "sql"}, set()),
         ("Statistical programming in R", {"r"}, set()),
         ("Dear R. Smith, thank you", set(), {"r"}),
+        # An acronym in title case is a name: a city, a person.
+        ("Residence: Ramat Gan, Israel", set(), {"deep-learning"}),
+        ("References: Bert Jansen, team lead at Acme", set(), {"nlp", "deep-learning"}),
+        ("Trained GANs and a BERT classifier", {"deep-learning", "nlp"}, set()),
+        ("built a gan for image synthesis", {"deep-learning"}, set()),
         # Negated and wished-for mentions do not count; exposure does.
         ("No experience with Docker.", set(), {"docker"}),
         ("Would like to learn Kubernetes", set(), {"kubernetes"}),

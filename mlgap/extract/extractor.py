@@ -242,6 +242,8 @@ class _Shown:
             return False
         if target.ambiguous and not self._ambiguous_ok(hit):
             return False
+        if target.acronym and _title_case(text[hit.start : hit.end]):
+            return False  # "Gan" in Ramat Gan, "Bert" the name: not GAN, not BERT
         return not (target.conditional and not self.extractor._near(text, hit))
 
     def _blocked(self, hit: Hit) -> bool:
@@ -302,6 +304,11 @@ class _Lines:
     def line_of(self, offset: int) -> int:
         """Return the line number (from 1) of an offset."""
         return bisect.bisect_right(self.starts, offset)
+
+
+def _title_case(word: str) -> bool:
+    """Return whether `word` is written as a name: a capital, then lower case only."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _evidence(

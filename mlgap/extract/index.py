@@ -28,6 +28,7 @@ class Target(NamedTuple):
     ambiguous: bool = False
     case_sensitive: bool = False
     conditional: bool = False
+    acronym: bool = False  # written in capitals in the catalog: in title case it is a name
 
 
 @dataclass(slots=True)
@@ -87,6 +88,13 @@ class Index:
         """Make a one-word name findable with one letter wrong."""
         for variant in deletions(form):
             self.fuzzy.setdefault(variant, set()).add(form)
+
+
+def is_acronym(alias: str) -> bool:
+    """Return whether a catalog phrase is an acronym: a short word in capitals ("GAN"), or
+    its plural ("GANs"). In title case the same letters are a name: Ramat Gan, Bert Jansen."""
+    letters = alias[:-1] if alias.endswith("s") else alias
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def verb_forms(verb: str) -> set[str]:
@@ -153,12 +161,12 @@ def build_index(catalog: Catalog) -> Index:
 def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
     """Add every phrase of one skill, each kind with the conditions it counts under."""
     for alias in skill.aliases:
-        index.add(alias, Target(skill.id, "alias", alias))
+        index.add(alias, Target(skill.id, "alias", alias, acronym=is_acronym(alias)))
         key = alias_key(alias)
         if fuzzy and len(key) == 1 and len(key[0]) >= FUZZY_MIN_LENGTH and key[0].isalpha():
             index.add_fuzzy(key[0])
     for alias in skill.instances:
-        index.add(alias, Target(skill.id, "instance", alias))
+        index.add(alias, Target(skill.id, "instance", alias, acronym=is_acronym(alias)))
     for alias in skill.ambiguous:
         sensitive = alias != alias.lower()
         index.add(
