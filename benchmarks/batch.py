@@ -2,6 +2,8 @@
 
     python -m benchmarks.batch [--docs 10000 20000] [--jobs 2] [--format jsonl] [--dask]
 
+--format is csv, jsonl (the full report a row) or jsonl-slim (the compact row).
+
 With --dask, each size runs three ways in turn: the local batch with --jobs, and on a
 local Dask cluster (`--dask local`) of 1 and of 2 workers.
 
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 20_000])
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--format", default="jsonl", choices=["csv", "jsonl"])
+    parser.add_argument("--format", default="jsonl", choices=["csv", "jsonl", "jsonl-slim"])
     parser.add_argument("--dask", action="store_true", help="compare with Dask, 1 and 2 workers")
     args = parser.parse_args(argv)
     ways: list[tuple[str, list[str]]] = [("local", [])]
@@ -108,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{count:>7} résumés, {way:<16}: {seconds:6.2f} s "
                     f"({count / seconds:,.0f}/s), peak memory {total / 2**20:.0f} MB in all, "
-                    f"{largest / 2**20:.0f} MB largest process"
+                    f"{largest / 2**20:.0f} MB largest process, "
+                    f"{out.stat().st_size / count / 1024:.1f} KB a row"
                 )
+                out.unlink()
     return 0
 
 

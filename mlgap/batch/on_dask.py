@@ -38,12 +38,17 @@ def dask_client(address: str, workers: int = 0) -> Iterator[Any]:
             "Dask is not installed", fix="pip install 'mlgap[dask]', or run without --dask"
         ) from None
     if address == "local":
+        import logging
+
         cores = os.cpu_count() or 1
         with (
             distributed.LocalCluster(
                 n_workers=max(1, min(workers or cores, cores)),
                 threads_per_worker=1,
                 dashboard_address=None,
+                # A worker may log a failed heartbeat with a traceback while the cluster
+                # shuts down; what goes wrong in a task comes back as its result instead.
+                silence_logs=logging.CRITICAL,
             ) as cluster,
             distributed.Client(cluster) as client,
         ):
