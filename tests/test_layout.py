@@ -117,3 +117,27 @@ def test_every_module_imports_alone() -> None:
         [sys.executable, "-c", _IMPORT_EACH, *modules], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+_LOADED_AT_EXIT = """
+import atexit, sys
+heavy = set(sys.argv[1].split())
+atexit.register(lambda: print(" ".join(sorted(
+    m for m in sys.modules if m in heavy or m.split(".")[0] in heavy)), file=sys.stderr))
+sys.argv = ["mlgap", *sys.argv[2:]]
+from mlgap.cli import main
+main()
+"""
+# What a report from the start-up cache never needs: the catalog builder's YAML and schema,
+# the terminal's Rich, typo checking, PDF reading, logging, temporary files, the resources API.
+_HEAVY = "yaml jsonschema rich rapidfuzz ftfy pypdf logging tempfile importlib.resources"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_report_from_the_cache_imports_nothing_it_does_not_use(fmt: str) -> None:
+    """A start is timed in milliseconds: each of these costs several (see benchmarks.startup)."""
+    resume = str(PACKAGE.parent / "examples" / "resumes" / "beginner.txt")
+    command = [sys.executable, "-c", _LOADED_AT_EXIT, _HEAVY, "assess", resume, "--format", fmt]
+    subprocess.run(command, capture_output=True, check=True)  # fills the cache
+    loaded = subprocess.run(command, capture_output=True, text=True, check=True).stderr
+    assert loaded.split() == []

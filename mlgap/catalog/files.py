@@ -7,12 +7,15 @@ never a hang, a flood of memory or a secret quoted back in a message.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import stat
 from collections.abc import Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 from mlgap.errors import CatalogError, MlgapError
 
@@ -93,10 +96,21 @@ def _read_inside(root: Path, path: Path) -> bytes:
 def shipped_catalog() -> Traversable:
     """Return the shipped catalog's folder: the installed `mlgap.skills`, else the checkout's."""
     try:
-        return resources.files("mlgap.skills")
+        spec = importlib.util.find_spec("mlgap.skills")
     except ModuleNotFoundError:
+        spec = None
+    if spec is None:
         # Running from a checkout that was never installed: the catalog sits beside the package.
         return Path(__file__).resolve().parents[2] / "skills"
+    # A folder on disk (wheel or editable install) is found from the package's own spec:
+    # importlib.resources would be the general way, but its import (tempfile, zipfile...)
+    # cost every start 4 ms. Only an install in a zip archive needs it.
+    for location in spec.submodule_search_locations or ():
+        if (Path(location) / "catalog.schema.json").is_file():
+            return Path(location)
+    from importlib import resources
+
+    return resources.files("mlgap.skills")
 
 
 def decode_yaml(display: str, data: bytes) -> str:
