@@ -72,7 +72,6 @@ _AFTER_WISH_RE = re.compile(
 )
 # A whole document is searched for cues only where a token that can begin one stands: a
 # regex tried at every word of a résumé would cost as much as the rest of extraction.
-_CUE = f"{_NEGATION}|{_WISH}"
 # Tokens a cue starts with: the regex is tried right there. Short common words ("to", "in",
 # "am") would be tried thousands of times, so those cues are found from their second word.
 _CUE_FIRST = frozenset(
@@ -112,12 +111,14 @@ class Cues:
         self.lower = lower
         firsts = [p for t, p in marks if t in _CUE_FIRST]
         seconds = [p for t, p in marks if t in _CUE_SECOND]
-        cue = re.compile(_CUE)
-        before = {m.end() for p in firsts if (m := cue.match(lower, p))}
+        # The two patterns status_of() uses, not one joined of both: a start compiles them
+        # once, not three times (a few ms). Negation first, as its alternative came first.
+        cues = (re.compile(_NEGATION, re.IGNORECASE), re.compile(_WISH, re.IGNORECASE))
+        before = {m.end() for p in firsts if (m := _first_match(cues, lower, p))}
         before.update(
             m.end()
             for p in seconds
-            if (m := cue.search(lower, max(0, p - 14), p + 16)) and m.end() > p
+            if (m := _first_found(cues, lower, max(0, p - 14), p + 16)) and m.end() > p
         )
         self.before = sorted(before)
         after = {p for p in firsts if _AFTER_WORDS_RE.match(lower, p)}
@@ -202,6 +203,23 @@ class Cues:
         ):
             return status_of(self.text, start, end)
         return COUNTED
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
+    """Return the first of `patterns` to match at `at`, as their alternation would."""
+    for pattern in patterns:
+        if m := pattern.match(text, at):
+            return m
+    return None
+
+
+def _first_found(
+    patterns: tuple[re.Pattern[str], ...], text: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    """Return the leftmost match of any of `patterns` in text[lo:hi], the earlier pattern's
+    on a tie, as their alternation would find."""
+    found = [m for pattern in patterns if (m := pattern.search(text, lo, hi))]
+    return min(found, key=re.Match.start) if found else None
 
 
 def _sentence(lower: str, start: int, end: int) -> tuple[int, str]:
