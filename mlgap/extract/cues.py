@@ -14,10 +14,9 @@ from mlgap.extract.sections import NOT_ASKED, Sections
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
-_BOUNDARY_RE = re.compile(
-    r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
-    re.IGNORECASE,
-)
+# Where a clause ends, for the window a cue is looked for in (a source: compiled where used,
+# as the other patterns of the cues below).
+_BOUNDARY = r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b"
 _AD_RE = re.compile(
     r"\b(?:you will|you'll|we are looking|we're looking|your profile|the candidate|we offer|"
     r"apply now|job description|about you|what we offer|nice to have|must have|you have|"
@@ -66,9 +65,8 @@ _WISH = (
     r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
     r"(?:job|position|role|internship|opportunit(?:y|ies))\b"
 )
-_AFTER_WISH_RE = re.compile(
-    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
-    re.IGNORECASE,
+_AFTER_WISH = (
+    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b"
 )
 # A whole document is searched for cues only where a token that can begin one stands: a
 # regex tried at every word of a résumé would cost as much as the rest of extraction.
@@ -257,14 +255,14 @@ def status_of(text: str, start: int, end: int) -> str:
     window_start = max(line_start, floor)
     before = text[window_start:start]
     cut = 0
-    for boundary in _BOUNDARY_RE.finditer(before):
+    for boundary in re.compile(_BOUNDARY, re.IGNORECASE).finditer(before):
         cut = boundary.end()
     before = before[cut:]
     if re.compile(_NEGATION, re.IGNORECASE).search(before):
         return NEGATED
     if re.compile(_WISH, re.IGNORECASE).search(before):
         return WISHED
-    if _AFTER_WISH_RE.match(text, end, min(len(text), end + _AFTER_WINDOW)):
+    if re.compile(_AFTER_WISH, re.IGNORECASE).match(text, end, min(len(text), end + _AFTER_WINDOW)):
         return WISHED
     return COUNTED
 

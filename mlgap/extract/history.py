@@ -56,8 +56,9 @@ _ML_PHRASES = {
     "computer": ("computer vision",),
     "research": ("research scien",),
 }
-# A line about a degree is education even outside an education heading.
-_EDUCATION_RE = re.compile(
+# A line about a degree is education even outside an education heading (a source: compiled
+# when a CV's dates stand outside any heading).
+_EDUCATION = (
     r"\b(?:university|college|school|institute|bachelor\w*|master\w*|ph\.?\s?d|b\.?\s?sc"
     r"|m\.?\s?sc|degree|diploma|graduated|thesis|coursework|gpa)\b"
 )
@@ -225,7 +226,7 @@ def _title_start(lower: str, offset: int) -> int:
 def _on_degree_line(lower: str, m: re.Match[str]) -> bool:
     start = max(lower.rfind("\n", 0, m.start()) + 1, m.start() - _AROUND)
     end = min(lower.find("\n", m.end()) % (len(lower) + 1), m.end() + _AROUND)
-    return bool(_EDUCATION_RE.search(lower, start, end))
+    return bool(re.compile(_EDUCATION).search(lower, start, end))
 
 
 def _lone_years(
