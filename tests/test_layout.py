@@ -14,7 +14,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mlgap"
 # from a lower stage. read and catalog share a stage and must not import each other.
 STAGES = {
     "errors": 0, "version": 0,
-    "tokens": 1, "atomic_write": 1, "plain_data": 1, "testing": 1, "hostile": 2,
+    "tokens": 1, "atomic_write": 1, "plain_data": 1, "lazy_pattern": 1, "testing": 1,
+    "hostile": 2,
     "read": 2, "catalog": 2,
     "extract": 3,
     "assess": 4,

@@ -41,3 +41,16 @@ def test_interests_are_not_skills(
     """What a CV lists under Interests or Hobbies is wished for; the next heading ends it."""
     skills = found(text)
     assert shown <= skills and not not_shown & skills
+
+
+def test_a_lazy_pattern_compiles_once_with_its_flags() -> None:
+    """A module's Lazy pattern is compiled at its first use, once, with the flags it was given."""
+    import re
+
+    from mlgap.lazy_pattern import Lazy
+
+    pattern = Lazy(r"\bgan\b", re.IGNORECASE)
+    assert pattern._compiled is None  # nothing compiled before the first use
+    first = pattern.get()
+    assert first is pattern.get()
+    assert first.search("Trained a GAN") is not None

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-# The patterns only some texts need are sources, compiled where first used (re keeps them):
-# a start pays for none of them, and most texts need none.
+from mlgap.lazy_pattern import Lazy
+
+# The patterns only some texts need are compiled when first used (`Lazy`): most texts need
+# none of them, and a start pays for none.
 
 # UTF-8 decoded as Windows-1252 or Latin-1 ("NaÃ¯ve", "â€¢"): a lead byte's character
 # followed by a continuation byte's. Only lines showing it are handed to ftfy.
 _MOJIBAKE_LEADS = "\u00c2\u00c3\u00d0\u00d1\u00e2"  # a substring test each: faster than the regex
-_MOJIBAKE = (
+_MOJIBAKE = Lazy(
     "[\u00c2-\u00c3\u00d0-\u00d1\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
     "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
@@ -24,9 +26,9 @@ _LIGATURES = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
     "\t": " ", "’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
 }  # fmt: skip
-_SPECIAL = "[" + "".join(_LIGATURES) + "]"
-_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});"
-_TAG = r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]{0,500})?/?>"
+_SPECIAL = Lazy("[" + "".join(_LIGATURES) + "]")
+_ENTITY = Lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+_TAG = Lazy(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]{0,500})?/?>")
 # Four or more single letters separated by single spaces: a letter-spaced heading
 # ("T O O L S"), joined back into a word. Bounded repetition keeps this linear.
 _SPACED_RE = re.compile(r"(?<![^\W\d_])(?<!')(?:[^\W\d_] ){3,60}[^\W\d_](?![^\W\d_])")
@@ -39,7 +41,7 @@ _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d
 
 # "C ++", "C #", "F #": a language name whose suffix a converter split off. Joined back
 # only after a lone capital C or F, so "section #3" or "A ++" stay as they are.
-_SPLIT_SUFFIX = r"(?<![\w+#])([CF]) (\+\+|#)(?![\w+#])"
+_SPLIT_SUFFIX = Lazy(r"(?<![\w+#])([CF]) (\+\+|#)(?![\w+#])")
 
 
 def _fix_mojibake(line: str) -> str:
@@ -65,18 +67,18 @@ def clean_text(text: str) -> str:
     # Whole-text passes where they cannot move a line break; the rest only on the lines
     # that need it, since most résumés need none of it.
     if any(lead in text for lead in _MOJIBAKE_LEADS):
-        mojibake = re.compile(_MOJIBAKE)
+        mojibake = _MOJIBAKE.get()
         if mojibake.search(text):
             text = "\n".join(
                 _fix_mojibake(line) if mojibake.search(line) else line for line in text.split("\n")
             )
     # Of the special characters only the tab is ASCII, and most texts are ASCII throughout.
-    special = {"\t"} if text.isascii() else set(re.compile(_SPECIAL).findall(text))
+    special = {"\t"} if text.isascii() else set(_SPECIAL.get().findall(text))
     for char in special:  # replacing the few characters present beats a translate() of all
         text = text.replace(char, _LIGATURES[char])
     if "<" in text:
-        text = re.compile(_TAG).sub(" ", text)
-    if "&" in text and re.compile(_ENTITY).search(text):
+        text = _TAG.get().sub(" ", text)
+    if "&" in text and _ENTITY.get().search(text):
         import html  # here, not above: few texts have entities, and every start would pay
 
         # An entity may stand for a line break (&#10;): it becomes a space, not a new line.
@@ -87,5 +89,5 @@ def clean_text(text: str) -> str:
     if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
         text = "\n".join(_unspace_line(line) for line in text.split("\n"))
     if "C ++" in text or "C #" in text or "F #" in text:
-        text = re.compile(_SPLIT_SUFFIX).sub(r"\1\2", text)
+        text = _SPLIT_SUFFIX.get().sub(r"\1\2", text)
     return text

@@ -8,15 +8,18 @@ import re
 from mlgap.extract.links import LINK_TOKENS
 from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
 from mlgap.extract.sections import NOT_ASKED, Sections
+from mlgap.lazy_pattern import Lazy
 
 # Every pattern here is a plain alternation of literals with bounded gaps, so the cost
 # of a search is linear in the (short) window it runs on.
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
-# Where a clause ends, for the window a cue is looked for in (a source: compiled where used,
-# as the other patterns of the cues below).
-_BOUNDARY = r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b"
+# Where a clause ends, for the window a cue is looked for in.
+_BOUNDARY = Lazy(
+    r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
+    re.IGNORECASE,
+)
 _AD_RE = re.compile(
     r"\b(?:you will|you'll|we are looking|we're looking|your profile|the candidate|we offer|"
     r"apply now|job description|about you|what we offer|nice to have|must have|you have|"
@@ -25,11 +28,10 @@ _AD_RE = re.compile(
 _AD_FIRST = frozenset(
     ["you", "we", "your", "apply", "job", "about", "what", "nice", "must", "who", "join"]
 )
-# The patterns below are sources, compiled where first used (re keeps them compiled): most
-# are for job ads or for the few CVs that say no or wish, and compiling all of them up front
-# cost every start some 10 ms.
-_COMPANY = r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b"
-_ASK = (
+# The patterns below are compiled when first used (`Lazy`): most are for job ads or for the
+# few CVs that say no or wish, and compiling all of them up front cost every start 10 ms.
+_COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
+_ASK = Lazy(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
     r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
@@ -37,25 +39,26 @@ _ASK = (
     r"(?:people|someone|person|engineers?) who)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
-_DEGREE = r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b"
+_DEGREE = Lazy(r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b")
 # "... in Computer Science, Statistics": the subject follows "in" within a list of subjects.
-_FIELD_LIST = r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$"
+_FIELD_LIST = Lazy(r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$")
 # A sentence that starts with a verb is a duty of the hire ("Work on ETL pipelines ...").
-_DUTY = (
+_DUTY = Lazy(
     r"[\W\d]{0,6}(?:develop|build|design|work|maintain|implement|create|write|deploy|lead|"
     r"support|collaborate|own|drive|contribute|help|use|ensure|integrate|test|analy[sz]e|"
     r"improve|optimi[sz]e|manage|participate|automate|monitor|operate|run|set up|define)\b"
 )
-_NEGATION = (
+_NEGATION = Lazy(
     r"\b(?:no|zero|lacks?|lacking|without(?: any)?)\s+(?:\w+\s+){0,2}?"
     r"(?:experience|knowledge|exposure|background|familiarity|skills?)\b"
     r"|\bnot\s+(?:yet\s+|very\s+|really\s+)?(?:familiar|experienced|proficient|comfortable|"
     r"used|worked|skilled|knowledgeable|confident)\b"
     r"|\b(?:never|haven't|have not|hasn't|has not|didn't|did not|don't|do not)\s+"
     r"(?:\w+\s+)?(?:used|use|worked|work|touched|know|tried|had)\b"
-    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b"
+    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b",
+    re.IGNORECASE,
 )
-_WISH = (
+_WISH = Lazy(
     r"\b(?:would\s+(?:like|love)|wish(?:es)?|want(?:s|ed)?|hope|hoping|plan(?:s|ning)?|"
     r"aim(?:s|ing)?|intend(?:s|ing)?|eager|keen|looking|desire|aspir(?:e|ing))\s+to\s+"
     r"(?:\w+\s+){0,2}?(?:learn|study|master|develop|gain|explore|get|start|try|improve|pick)"
@@ -63,15 +66,17 @@ _WISH = (
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
     r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b"
     r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
-    r"(?:job|position|role|internship|opportunit(?:y|ies))\b"
+    r"(?:job|position|role|internship|opportunit(?:y|ies))\b",
+    re.IGNORECASE,
 )
-_AFTER_WISH = (
-    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b"
+_AFTER_WISH = Lazy(
+    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
+    re.IGNORECASE,
 )
-# A whole document is searched for cues only where a token that can begin one stands: a
-# regex tried at every word of a résumé would cost as much as the rest of extraction.
-# Tokens a cue starts with: the regex is tried right there. Short common words ("to", "in",
-# "am") would be tried thousands of times, so those cues are found from their second word.
+# A whole document is searched for cues only where a token that can begin one stands (a
+# regex tried at every word of a résumé would cost as much as the rest of extraction): the
+# tokens a cue starts with. Short common words ("to", "in", "am") would be tried thousands
+# of times, so those cues are found from their second word.
 _CUE_FIRST = frozenset(
     "no zero lack lacks lacking without not never haven have hasn has didn did don do "
     "unfamiliar would wish wishes want wants wanted hope hoping plan plans planning aim aims "
@@ -109,15 +114,17 @@ class Cues:
         self.lower = lower
         firsts = [p for t, p in marks if t in _CUE_FIRST]
         seconds = [p for t, p in marks if t in _CUE_SECOND]
-        # The two patterns status_of() uses, not one joined of both: a start compiles them
-        # once, not three times (a few ms). Negation first, as its alternative came first.
-        cues = (re.compile(_NEGATION, re.IGNORECASE), re.compile(_WISH, re.IGNORECASE))
-        before = {m.end() for p in firsts if (m := _first_match(cues, lower, p))}
-        before.update(
-            m.end()
-            for p in seconds
-            if (m := _first_found(cues, lower, max(0, p - 14), p + 16)) and m.end() > p
-        )
+        before: set[int] = set()
+        if firsts or seconds:
+            # The two patterns status_of() uses, negation first, as one alternation of both
+            # would find them: one more pattern would cost a start its compiling.
+            cues = (_NEGATION.get(), _WISH.get())
+            before.update(m.end() for p in firsts if (m := _first_match(cues, lower, p)))
+            before.update(
+                m.end()
+                for p in seconds
+                if (m := _first_found(cues, lower, max(0, p - 14), p + 16)) and m.end() > p
+            )
         self.before = sorted(before)
         after = {p for p in firsts if _AFTER_WORDS_RE.match(lower, p)}
         after.update(
@@ -155,7 +162,7 @@ class Cues:
         if section != "company":
             return True
         sentence = _sentence(self.lower, start, end)[1]
-        return not re.compile(_ASK).search(sentence) and not re.compile(_DUTY).match(sentence)
+        return not _ASK.get().search(sentence) and not _DUTY.get().match(sentence)
 
     def _in_benefits(self, start: int, end: int) -> bool:
         """Return whether a job ad's sentence lists the employer's perks close to a mention.
@@ -177,7 +184,7 @@ class Cues:
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
         lo, sentence = _sentence(self.lower, start, end)
-        degree, field_list = re.compile(_DEGREE), re.compile(_FIELD_LIST)
+        degree, field_list = _DEGREE.get(), _FIELD_LIST.get()
         if degree.search(sentence) and field_list.search(sentence, 0, start - lo):
             return FIELD
         return COUNTED
@@ -238,9 +245,9 @@ def _is_background(lower: str, start: int, end: int) -> bool:
     """Return whether a job ad's sentence around a mention describes the company, not the hire."""
     sentence = _sentence(lower, start, end)[1]
     return (
-        bool(re.compile(_COMPANY).search(sentence))
-        and not re.compile(_ASK).search(sentence)
-        and not re.compile(_DUTY).match(sentence)
+        bool(_COMPANY.get().search(sentence))
+        and not _ASK.get().search(sentence)
+        and not _DUTY.get().match(sentence)
     )
 
 
@@ -255,14 +262,14 @@ def status_of(text: str, start: int, end: int) -> str:
     window_start = max(line_start, floor)
     before = text[window_start:start]
     cut = 0
-    for boundary in re.compile(_BOUNDARY, re.IGNORECASE).finditer(before):
+    for boundary in _BOUNDARY.get().finditer(before):
         cut = boundary.end()
     before = before[cut:]
-    if re.compile(_NEGATION, re.IGNORECASE).search(before):
+    if _NEGATION.get().search(before):
         return NEGATED
-    if re.compile(_WISH, re.IGNORECASE).search(before):
+    if _WISH.get().search(before):
         return WISHED
-    if re.compile(_AFTER_WISH, re.IGNORECASE).match(text, end, min(len(text), end + _AFTER_WINDOW)):
+    if _AFTER_WISH.get().match(text, end, min(len(text), end + _AFTER_WINDOW)):
         return WISHED
     return COUNTED
 

@@ -15,6 +15,7 @@ from mlgap.extract.index import Index, build_index
 from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
 from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
 from mlgap.extract.scan import Hit, Scanner
+from mlgap.lazy_pattern import Lazy
 from mlgap.tokens import TOKEN_RE
 
 # Each found skill keeps this many counted mentions as evidence (and counts the rest), and
@@ -26,8 +27,8 @@ _SHORT, _SHORT_NEAR = 4, 50
 _TECH_NEAR = 60  # how near a technology name vouches for an ambiguous one
 _MAX_LINE = 2000  # a longer line is cut to this much around a mention for its excerpt
 _NEWLINE_RE = re.compile("\n")
-# A degree's stated field ("B.A. in Economics"): a source, compiled when a degree is found.
-_FIELD = r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})"
+# A degree's stated field ("B.A. in Economics"): compiled when a degree is first found.
+_FIELD = Lazy(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -187,9 +188,7 @@ class Extractor:
     def _near(self, text: str, hit: Hit) -> bool:
         """Return whether a conditional alias (a bare degree) has its field beside it."""
         pattern = re.compile(self.index.near[hit.target.skill])
-        stated = re.compile(_FIELD, re.IGNORECASE).match(
-            text, hit.end, min(len(text), hit.end + 100)
-        )
+        stated = _FIELD.get().match(text, hit.end, min(len(text), hit.end + 100))
         if stated:  # "B.A. in Economics": the field is stated, and only it counts
             return pattern.search(text, stated.start(1), stated.end(1)) is not None
         if hit.end - hit.start <= _SHORT:

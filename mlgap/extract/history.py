@@ -18,6 +18,7 @@ from typing import NamedTuple
 from mlgap.catalog.model import SENIORITIES
 from mlgap.extract.results import Experience, Period, TitleSignal
 from mlgap.extract.sections import Sections
+from mlgap.lazy_pattern import Lazy
 from mlgap.tokens import alias_key
 
 _MONTHS = {
@@ -56,9 +57,9 @@ _ML_PHRASES = {
     "computer": ("computer vision",),
     "research": ("research scien",),
 }
-# A line about a degree is education even outside an education heading (a source: compiled
-# when a CV's dates stand outside any heading).
-_EDUCATION = (
+# A line about a degree is education even outside an education heading (compiled when a
+# CV's dates first stand outside any heading).
+_EDUCATION = Lazy(
     r"\b(?:university|college|school|institute|bachelor\w*|master\w*|ph\.?\s?d|b\.?\s?sc"
     r"|m\.?\s?sc|degree|diploma|graduated|thesis|coursework|gpa)\b"
 )
@@ -226,7 +227,7 @@ def _title_start(lower: str, offset: int) -> int:
 def _on_degree_line(lower: str, m: re.Match[str]) -> bool:
     start = max(lower.rfind("\n", 0, m.start()) + 1, m.start() - _AROUND)
     end = min(lower.find("\n", m.end()) % (len(lower) + 1), m.end() + _AROUND)
-    return bool(re.compile(_EDUCATION).search(lower, start, end))
+    return bool(_EDUCATION.get().search(lower, start, end))
 
 
 def _lone_years(
