@@ -234,13 +234,20 @@ def _job_lines(a: Assessment, width: int) -> list[Line]:
     return lines
 
 
-def _job_report(a: Assessment, width: int) -> list[Line]:
+def _header(a: Assessment, width: int, score_label: str) -> list[Line]:
+    """Return the lines every report opens with: what against what, the score, experience."""
     breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
         [(fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
-        [("Match ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
+        [(score_label, ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
         [(f"  {breakdown}", "")],
         [(fit(experience_line(a), width), "")],
+    ]
+
+
+def _job_report(a: Assessment, width: int) -> list[Line]:
+    return [
+        *_header(a, width, "Match "),
         *_job_lines(a, width),
         *_steps(a, width),
         *_notes(a, width),
@@ -252,12 +259,8 @@ def report_lines(a: Assessment, width: int = WIDTH) -> list[Line]:
     if a.target is not None and a.target.kind == "job":
         return _job_report(a, width)
     r = a.readiness
-    breakdown = " · ".join(f"{b.importance} {b.points}/{b.max_points} pts" for b in a.breakdown)
     return [
-        [(fit(f"mlgap · {a.role_name} · {a.extraction.source}", width), "bold")],
-        [("Score ", ""), (f"{a.score}/100", "bold"), ("  ", ""), (_bar(a.score, 100), "green")],
-        [(f"  {breakdown}", "")],
-        [(fit(experience_line(a), width), "")],
+        *_header(a, width, "Score "),
         *_periods(a, width),
         [(f"Roadmap: {r.phase_line()}", "")],
         [("Level: ", ""), (r.level_name, "bold")],
