@@ -92,24 +92,31 @@ class LabelledSet:
     labels: Path
     docs: Path
     scope: frozenset[str] | None = None
+    # Ads are read as the product reads an ad given to it (`--job`, `job_target`): as ads.
+    # None: judged from the wording, as `assess` judges a résumé.
+    job_ad: bool | None = None
 
 
-def corpus_sets(corpus: Path) -> list[LabelledSet]:
-    """Return the sets labelled by labeling.md on every id, and SkillSpan's tool labels."""
+def corpus_sets(corpus: Path, ads: bool | None = True) -> list[LabelledSet]:
+    """Return the sets labelled by labeling.md on every id, and SkillSpan's tool labels.
+    `ads`: how the ads are read; True as `mlgap` reads the ad it is given, None to have
+    the extractor judge from the wording whether each is an ad."""
     scope = frozenset(json.loads((corpus / "skillspan" / "scope.json").read_text()))
     return [
         LabelledSet("resumes", corpus / "resumes" / "labels.jsonl", corpus / "resumes"),
-        LabelledSet("jobs", corpus / "jobs" / "labels.jsonl", corpus / "jobs"),
+        LabelledSet("jobs", corpus / "jobs" / "labels.jsonl", corpus / "jobs", job_ad=ads),
         LabelledSet(
             "skillspan (all ids)",
             corpus / "skillspan" / "labels-all-ids.jsonl",
             corpus / "skillspan" / "docs",
+            job_ad=ads,
         ),
         LabelledSet(
             "skillspan (tools, 263)",
             corpus / "skillspan" / "labels.jsonl",
             corpus / "skillspan" / "docs",
             scope,
+            job_ad=ads,
         ),
     ]
 
@@ -127,7 +134,7 @@ def evaluate(kit: Toolkit, labelled: LabelledSet, protocol: str, half: str = "al
         text = (labelled.docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
         evidence = {
             f.skill: next(e for e in f.evidence if e.status == COUNTED)
-            for f in kit.extractor.extract(text, row["doc"]).findings
+            for f in kit.extractor.extract(text, row["doc"], job_ad=labelled.job_ad).findings
             if f.counted
         }
         skip = set(row.get("unsure", {})) if protocol == "confident" else set()
@@ -253,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=15)
     parser.add_argument("--per-skill", action="store_true", help="print every skill's figures")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--details", choices=PROTOCOLS, default="confident", help="the protocol the errors follow"
+    )
     args = parser.parse_args(argv)
     kit = Toolkit.load()
     if args.labels and args.docs:
@@ -266,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus:
         parser.error("give LABELS DOCS_DIR, or --corpus DIR")
     out: dict[str, Any] = {}
-    confident = Score()
+    detailed = Score()
     for protocol in PROTOCOLS:
         for half in ["A", "B", "all"] if args.half == "all" else [args.half]:
             total, lines = _run_corpus(kit, args.corpus, half, protocol)
@@ -274,8 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.json:
                 print(f"\n== half {half}" if half != "all" else "\n== both halves", f"({protocol})")
                 print("\n".join(lines))
-            if protocol == "confident" and half == args.half:
-                confident = total
+            if protocol == args.details and half == args.half:
+                detailed = total
         ceiling = agreement(args.corpus, protocol)
         out[f"{protocol}/labellers"] = {"p_r_f1": [round(x, 3) for x in prf(ceiling)]}
         if not args.json:
@@ -284,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out, indent=2, sort_keys=True))
         return 0
-    print("\n== details, confident protocol, half", args.half)
-    report(confident, args.worst, args.per_skill)
+    print(f"\n== details, {args.details} protocol, half", args.half)
+    report(detailed, args.worst, args.per_skill)
     return 0
 
 

@@ -71,6 +71,9 @@ def test_whose_skill_and_more_families(found: Found, text: str, skill: str, show
             "Training, deployment and monitoring of models.",
             {"model-deployment", "model-monitoring"},
         ),
+        # The last conjunct and the head are no phrase: the first conjunct's phrase still is.
+        ("Owns the application, data and infrastructure architecture.", {"ml-system-design"}),
+        ("Text or speech classification for support tickets.", {"nlp"}),
     ],
 )
 def test_coordinated_phrases_share_their_head(found: Found, text: str, skills: set[str]) -> None:
@@ -81,3 +84,5 @@ def test_coordinated_phrases_share_their_head(found: Found, text: str, skills: s
 def test_coordination_stops_at_a_clause_boundary(found: Found) -> None:
     """A conjunct across a semicolon or a new line is another list."""
     assert "supervised-learning" not in found("We are supervised;\nunsupervised learning too.")
+    assert "ml-system-design" not in found("We clean data and\ninfrastructure architecture.")
+    assert "ml-system-design" not in found("Data and infrastructure; architecture reviews.")

@@ -34,7 +34,11 @@ _COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
 _ASK = Lazy(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
-    r"advantage\w*|understanding|ability|desire|looking for|seeking|expert\w*|background in|"
+    r"advantage\w*|understanding|ability|desire|looking for|seeking|background in|"
+    # "expertise in X" asks; "our emphasis is on expertise" is what the company values.
+    r"expert|experts|expertise (?:in|with|of)|"
+    # "This position will research ...": the duties of the post, said of the post.
+    r"(?:position|role|post|job) (?:will|includes?|involves?)|"
     r"hands-on|expect\w*|passionate|look(?:s|ing)? (?:first )?(?:and foremost )?for|"
     r"(?:people|someone|person|engineers?) who)\b"
 )

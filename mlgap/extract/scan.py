@@ -12,6 +12,7 @@ from mlgap.tokens import TOKEN_RE
 _HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
 _GLUE_GAP = frozenset(" -.")
 _CLAUSE_GAP = frozenset(".;:|•\n!?()")
+_CONJUNCTIONS = frozenset(["and", "or"])
 
 
 class Hit(NamedTuple):
@@ -59,9 +60,12 @@ class Scanner:
         distinct = set(toks)
         several: list[tuple[int, int]] = []  # (first token, size) of phrases of several words
         verb_places: list[int] = []
-        self._phrases(text, toks, matches, hits, several, verb_places, marks)
+        openers: list[int] = []  # a phrase's first word, then "and"/"or"
+        self._phrases(text, toks, matches, hits, several, verb_places, marks, openers)
         if several:
             self._coordinated(text, toks, matches, hits, several)
+        if openers:
+            self._shared_heads(text, toks, matches, hits, openers)
         self._split_words(text, toks, matches, hits)
         self._unlisted(toks, matches, distinct - self.starts - self._plain, hits)
         if verb_places:
@@ -79,6 +83,7 @@ class Scanner:
         several: list[tuple[int, int]],
         verb_places: list[int],
         marks: list[tuple[str, int]] | None,
+        openers: list[int],
     ) -> None:
         index, looked_at, starts = self.index, self._looked_at, self.starts
         verbs, marking = index.verbs, self.marking
@@ -97,16 +102,10 @@ class Scanner:
                 verb_places.append(i)
             targets = single.get(tok)
             sizes = longer.get(tok)
+            if sizes is not None and i + 2 < n and toks[i + 1] in _CONJUNCTIONS:
+                openers.append(i)  # "data and infrastructure architecture": data architecture
             if sizes is not None and i + 1 < n and (tok, toks[i + 1]) in pairs:
-                for size in sizes:  # longest first, so a phrase is seen before its words
-                    if (
-                        i + size <= n
-                        and (found := phrases.get(tuple(toks[i : i + size])))
-                        and (_together(text, matches, i, size))
-                    ):
-                        start, end = matches[i].start(), matches[i + size - 1].end()
-                        hits.extend([Hit(start, end, t, t.how, 100.0) for t in found])
-                        several.append((i, size))
+                _phrases_at(i, sizes, phrases, text, toks, matches, hits, several)
             if targets is not None:
                 start, end = matches[i].span()
                 hits.extend([Hit(start, end, t, t.how, 100.0) for t in targets])
@@ -141,6 +140,35 @@ class Scanner:
                     if target.how != "block":
                         end_of[(matches[at].start(), target)] = end
         hits.extend(Hit(start, end, t, t.how, 100.0) for (start, t), end in end_of.items())
+
+    def _shared_heads(
+        self,
+        text: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        hits: list[Hit],
+        openers: list[int],
+    ) -> None:
+        """Find a phrase whose first word is a conjunct of a head it shares with another word,
+        the other one not a phrase itself: "application, data and infrastructure architecture"
+        is data architecture, "machine and deep learning" machine learning. (Where the last
+        conjunct and the head are a phrase too, `_coordinated` finds both.)"""
+        phrases, longer, n = self.index.phrases, self.index.longer, len(toks)
+        for i in openers:
+            # "A and B head...": B is one word; the head is the rest of one of A's phrases.
+            if not all(
+                _joins(text[matches[k - 1].end() : matches[k].start()]) for k in (i + 1, i + 2)
+            ):
+                continue
+            for size in longer[toks[i]]:
+                head = toks[i + 3 : i + 2 + size]
+                if len(head) != size - 1 or i + 2 + size > n:
+                    continue
+                found = phrases.get((toks[i], *head), ())
+                if found and _together(text, matches, i + 2, size):
+                    start, end = matches[i].start(), matches[i + 1 + size].end()
+                    hits.extend(Hit(start, end, t, t.how, 100.0) for t in found if t.how != "block")
+                    break
 
     def _split_words(
         self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
@@ -265,6 +293,35 @@ def _previous_conjunct(
         if gap.strip() in ("/", ",") and "\n" not in gap:
             return k - 1
     return None
+
+
+def _phrases_at(
+    i: int,
+    sizes: tuple[int, ...],
+    phrases: dict[tuple[str, ...], list[Target]],
+    text: str,
+    toks: list[str],
+    matches: list[re.Match[str]],
+    hits: list[Hit],
+    several: list[tuple[int, int]],
+) -> None:
+    """Add the phrases of several words that begin at token i, longest first (so a phrase
+    is seen before its words)."""
+    n = len(toks)
+    for size in sizes:
+        if (
+            i + size <= n
+            and (found := phrases.get(tuple(toks[i : i + size])))
+            and _together(text, matches, i, size)
+        ):
+            start, end = matches[i].start(), matches[i + size - 1].end()
+            hits.extend([Hit(start, end, t, t.how, 100.0) for t in found])
+            several.append((i, size))
+
+
+def _joins(gap: str) -> bool:
+    """Return whether the text between a conjunct and "and"/"or" keeps them in one list."""
+    return gap.strip(" ,") == "" and "\n" not in gap
 
 
 def _unversioned(token: str) -> str:
