@@ -19,6 +19,9 @@ Found = Callable[[str], set[str]]
         ("Communicated results to the board every month.", "communication"),
         ("Cooperated with art directors on the campaign.", "collaboration"),
         ("Enjoy working in a team.", "collaboration"),
+        ("Wrote the user manuals for the billing tool.", "communication"),  # technical writing
+        ("Prepare clear process documentation.", "communication"),
+        ("Supervise BSc, MSc and PhD students.", "mentoring"),
     ],
 )
 def test_a_verb_and_its_object_show_the_skill(found: Found, text: str, skill: str) -> None:
@@ -49,6 +52,7 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("One of our researchers will mentor you.", "mentoring", False),  # whose skill
         ("Reported to the team lead of the platform.", "team-leadership", False),
         ("Platforms managed by other teams.", "team-leadership", False),  # passive
+        ("A bootcamp that taught us to code, then junior developer.", "mentoring", False),
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),

@@ -13,6 +13,7 @@ _HARD_GAP = frozenset(',;:|•()[]{}<>!?"')
 _GLUE_GAP = frozenset(" -.")
 _CLAUSE_GAP = frozenset(".;:|•\n!?()")
 _CONJUNCTIONS = frozenset(["and", "or"])
+_DONE_TO = frozenset(["by", "me", "us"])
 
 
 class Hit(NamedTuple):
@@ -257,8 +258,8 @@ class Scanner:
         for i in verb_places:
             if text[matches[i].start() - 1 : matches[i].start()] == "-":
                 continue  # "industry-leading": an adjective, not the verb
-            if i + 1 < n and toks[i + 1] == "by":
-                continue  # "managed by other teams": done to, not done
+            if i + 1 < n and toks[i + 1] in _DONE_TO:
+                continue  # "managed by other teams", "taught me": done to, not done
             for target, objects, gap in verbs[toks[i]]:
                 for j in range(i + 1, min(n, i + gap + 2)):
                     between = text[matches[j - 1].end() : matches[j].start()]
