@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from mlgap import Toolkit
+
 Found = Callable[[str], set[str]]
 
 
@@ -22,6 +24,12 @@ Found = Callable[[str], set[str]]
         ("Wrote the user manuals for the billing tool.", "communication"),  # technical writing
         ("Prepare clear process documentation.", "communication"),
         ("Supervise BSc, MSc and PhD students.", "mentoring"),
+        ("Communicate with stakeholders across the business.", "communication"),
+        ("Presented our work at two conferences.", "communication"),
+        ("Reported the findings to senior management.", "communication"),
+        ("Work alongside data scientists and engineers.", "collaboration"),
+        ("Working with product managers to define features.", "collaboration"),
+        ("I keep up with the latest research.", "continuous-learning"),
     ],
 )
 def test_a_verb_and_its_object_show_the_skill(found: Found, text: str, skill: str) -> None:
@@ -53,6 +61,9 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Reported to the team lead of the platform.", "team-leadership", False),
         ("Platforms managed by other teams.", "team-leadership", False),  # passive
         ("A bootcamp that taught us to code, then junior developer.", "mentoring", False),
+        ("A Telegram bot that communicates with the server.", "communication", False),  # no one
+        ("Built a logs reporting solution.", "communication", False),  # a tool, not a report
+        ("Reports to the Head of Data.", "communication", False),  # whom one answers to
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),
@@ -90,3 +101,18 @@ def test_coordination_stops_at_a_clause_boundary(found: Found) -> None:
     assert "supervised-learning" not in found("We are supervised;\nunsupervised learning too.")
     assert "ml-system-design" not in found("We clean data and\ninfrastructure architecture.")
     assert "ml-system-design" not in found("Data and infrastructure; architecture reviews.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Strong communication skills.", "communication"),
+        ("Presented results to stakeholders.", "communication"),  # an alias, then a family
+        ("Deployed models to production.", "model-deployment"),  # two aliases overlap
+    ],
+)
+def test_overlapping_matches_are_one_mention(kit: Toolkit, text: str, skill: str) -> None:
+    """Phrases that share words are one mention of the skill, however many match."""
+    finding = next(f for f in kit.extractor.extract(text).findings if f.skill == skill)
+    assert finding.mentions == 1
+    assert len(finding.evidence) == 1

@@ -141,8 +141,10 @@ class Extractor:
             g = gathered.get(hit.target.skill)
             if g is None:
                 g = gathered[hit.target.skill] = _Gathered()
-            elif hit.end <= g.reach:
-                continue  # the same words, already taken as a longer phrase
+            elif hit.start < g.reach:
+                # Words already taken ("presented results", then "presented results to
+                # stakeholders"): overlapping matches are one mention.
+                continue
             g.reach = max(g.reach, hit.end)
             if hit.end <= shadow_end:
                 status = shadow_status

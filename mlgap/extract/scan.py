@@ -72,6 +72,10 @@ class Scanner:
         if verb_places:
             self._verb_objects(text, toks, matches, hits, verb_places)
         self._headings(lower, hits)
+        # In order of start, the longest first where several start together: the longest
+        # phrase is the mention ("supervised and unsupervised learning", not its first
+        # three words), and the shorter ones are the same words again.
+        hits.sort(key=operator.attrgetter("end"), reverse=True)
         hits.sort(key=operator.attrgetter("start"))
         return hits
 
