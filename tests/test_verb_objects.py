@@ -30,6 +30,9 @@ Found = Callable[[str], set[str]]
         ("Work alongside data scientists and engineers.", "collaboration"),
         ("Working with product managers to define features.", "collaboration"),
         ("I keep up with the latest research.", "continuous-learning"),
+        ("Research and develop new ML methods for ranking.", "research"),
+        ("Design and deploy ML services.", "ml-system-design"),
+        ("Architected the new data platform.", "ml-system-design"),
     ],
 )
 def test_a_verb_and_its_object_show_the_skill(found: Found, text: str, skill: str) -> None:
@@ -64,6 +67,8 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("A Telegram bot that communicates with the server.", "communication", False),  # no one
         ("Built a logs reporting solution.", "communication", False),  # a tool, not a report
         ("Reports to the Head of Data.", "communication", False),  # whom one answers to
+        ("Courses: quantitative research methods.", "research", False),  # a subject
+        ("Designed the database schema and the UI.", "ml-system-design", False),  # one app
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),
