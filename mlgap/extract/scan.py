@@ -265,14 +265,16 @@ class Scanner:
             if i + 1 < n and toks[i + 1] in _DONE_TO:
                 continue  # "managed by other teams", "taught me": done to, not done
             for target, objects, gap in verbs[toks[i]]:
+                last = 0  # the furthest object: "designed the ML platform", not "... the ML"
                 for j in range(i + 1, min(n, i + gap + 2)):
                     between = text[matches[j - 1].end() : matches[j].start()]
                     if not _CLAUSE_GAP.isdisjoint(between):
                         break  # the object must be in the verb's own clause
                     if toks[j] in objects:
-                        start, end = matches[i].start(), matches[j].end()
-                        hits.append(Hit(start, end, target, "phrase", 100.0))
-                        break
+                        last = j
+                if last:
+                    start, end = matches[i].start(), matches[last].end()
+                    hits.append(Hit(start, end, target, "phrase", 100.0))
 
     def _headings(self, lower: str, hits: list[Hit]) -> None:
         """Find section headings that show a skill by themselves ("Projects", "Publications")."""
