@@ -158,9 +158,12 @@ class Scanner:
         the other one not a phrase itself: "application, data and infrastructure architecture"
         is data architecture, "machine and deep learning" machine learning. (Where the last
         conjunct and the head are a phrase too, `_coordinated` finds both.)"""
-        phrases, longer, n = self.index.phrases, self.index.longer, len(toks)
+        phrases, longer, pairs = self.index.phrases, self.index.longer, self.index.pairs
+        n = len(toks)
         for i in openers:
             # "A and B head...": B is one word; the head is the rest of one of A's phrases.
+            if i + 3 >= n or (toks[i], toks[i + 3]) not in pairs:
+                continue  # no phrase of A goes on with the word after B: most "A and B"
             if not all(
                 _joins(text[matches[k - 1].end() : matches[k].start()]) for k in (i + 1, i + 2)
             ):
