@@ -103,6 +103,12 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         # Employers are evidence only of their industry, when the text says it.
         ("Worked at Google on search ads", set(), {"gcp"}),
         ("Data analyst at City Hospital", {"healthcare"}, set()),
+        # A domain is an industry: checking data is not a factory's quality control.
+        ("Quality control and visualisation of sequencing data", set(), {"manufacturing"}),
+        ("Quality inspection on the production line", {"manufacturing"}, set()),
+        # Sharing knowledge is not mentoring anyone; training colleagues is.
+        ("Knowledge sharing within the team", set(), {"mentoring"}),
+        ("Trained new team members on our tooling", {"mentoring"}, set()),
     ],
 )
 def test_rules_of_the_definition(
