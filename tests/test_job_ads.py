@@ -84,3 +84,14 @@ def test_headings_in_capitals_split_a_flattened_ad(found: Callable[[str], set[st
     """An ad on one line keeps its headings in capitals: what follows WHAT WE OFFER is no ask."""
     skills = found(FLAT_CAPS)
     assert "python" in skills and "large-datasets" not in skills
+
+
+def test_the_companies_and_partners_an_ad_names_are_background(kit: Toolkit) -> None:
+    """A group's list of its companies and partners says nothing of the hire (rule 8)."""
+    ad = (
+        "Data Engineer\nYou will build pipelines in Python.\n"
+        "Companies and partners: Acme Health Insurance, North Hospital Group, Rivet Bank.\n"
+    )
+    found = set(kit.extractor.extract(ad, job_ad=True).found)
+    assert "python" in found
+    assert not {"healthcare", "finance"} & found

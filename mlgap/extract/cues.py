@@ -30,7 +30,7 @@ _AD_FIRST = frozenset(
 )
 # The patterns below are compiled when first used (`Lazy`): most are for job ads or for the
 # few CVs that say no or wish, and compiling all of them up front cost every start 10 ms.
-_COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompany\b|\bpartner\b")
+_COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompan(?:y|ies)\b|\bpartners?\b")
 _ASK = Lazy(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
