@@ -90,7 +90,7 @@ def test_the_companies_and_partners_an_ad_names_are_background(kit: Toolkit) -> 
     """A group's list of its companies and partners says nothing of the hire (rule 8)."""
     ad = (
         "Data Engineer\nYou will build pipelines in Python.\n"
-        "Companies and partners: Acme Health Insurance, North Hospital Group, Rivet Bank.\n"
+        "Companies and partners: Rivet Bank, North Hospital Group, Delta Lending.\n"
     )
     found = set(kit.extractor.extract(ad, job_ad=True).found)
     assert "python" in found
