@@ -109,6 +109,11 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         # Sharing knowledge is not mentoring anyone; training colleagues is.
         ("Knowledge sharing within the team", set(), {"mentoring"}),
         ("Trained new team members on our tooling", {"mentoring"}, set()),
+        # Soft skills in the words people use for them.
+        ("Good team worker, works well with others", {"collaboration"}, set()),
+        ("Thrives in a team environment", {"collaboration"}, set()),
+        ("Motivated to learn; picks up new tools fast", {"continuous-learning"}, set()),
+        ("Picked up the parcel from the store", set(), {"continuous-learning"}),
     ],
 )
 def test_rules_of_the_definition(

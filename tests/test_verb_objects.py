@@ -31,6 +31,8 @@ Found = Callable[[str], set[str]]
         ("Working with product managers to define features.", "collaboration"),
         ("I keep up with the latest research.", "continuous-learning"),
         ("Research and develop new ML methods for ranking.", "research"),
+        ("Coordinated with the QA and design teams.", "collaboration"),
+        ("Tackle complex problems with data.", "problem-solving"),
         ("Design and deploy ML services.", "ml-system-design"),
         ("Architected the new data platform.", "ml-system-design"),
     ],
@@ -68,6 +70,7 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Built a logs reporting solution.", "communication", False),  # a tool, not a report
         ("Reports to the Head of Data.", "communication", False),  # whom one answers to
         ("Courses: quantitative research methods.", "research", False),  # a subject
+        ("A global team tackling big challenges.", "problem-solving", False),  # company speak
         ("Designed the database schema and the UI.", "ml-system-design", False),  # one app
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
