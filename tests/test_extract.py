@@ -103,6 +103,11 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         # Employers are evidence only of their industry, when the text says it.
         ("Worked at Google on search ads", set(), {"gcp"}),
         ("Data analyst at City Hospital", {"healthcare"}, set()),
+        # Industries in the words the text says them in.
+        ("Credit models for a retail bank", {"finance"}, {"e-commerce"}),
+        ("Default prediction for a mortgage lender", {"finance"}, set()),
+        ("Sensor analytics at a steel plant", {"manufacturing"}, set()),
+        ("Tumour detection for cancer research", {"healthcare"}, set()),
         # A domain is an industry: checking data is not a factory's quality control.
         ("Quality control and visualisation of sequencing data", set(), {"manufacturing"}),
         ("Quality inspection on the production line", {"manufacturing"}, set()),
