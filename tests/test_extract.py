@@ -108,6 +108,8 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Default prediction for a mortgage lender", {"finance"}, set()),
         ("Sensor analytics at a steel plant", {"manufacturing"}, set()),
         ("Tumour detection for cancer research", {"healthcare"}, set()),
+        ("Tracking payments and invoices in the CRM", set(), {"finance"}),  # no industry
+        ("Payment processing platform for merchants", {"finance"}, set()),
         # A domain is an industry: checking data is not a factory's quality control.
         ("Quality control and visualisation of sequencing data", set(), {"manufacturing"}),
         ("Quality inspection on the production line", {"manufacturing"}, set()),
