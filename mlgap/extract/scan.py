@@ -213,7 +213,8 @@ class Scanner:
         for tok in rest:
             if tok[-1].isdigit():
                 base = _unversioned(tok)
-                if len(base) >= 4 and base in first:
+                # Three letters at least: "git2", "sql2019"; not "c3" or "r2".
+                if len(base) >= 3 and base in first:
                     found[tok] = (base, "versioned", 100.0)
                     continue
             elif len(tok) >= FUZZY_MIN_LENGTH:
