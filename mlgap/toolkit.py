@@ -49,7 +49,12 @@ class Toolkit:
 
             catalog = parse_catalog(files, catalog_source(catalog_dir))
             index = build_index(catalog)
-            entry = (catalog, index, TypedResolver(catalog, index))
+            reader = Extractor(catalog, index)
+            entry = (
+                catalog,
+                index,
+                TypedResolver(catalog, index, lambda t: reader.extract(t).found),
+            )
             cache.store(key, entry)
         catalog, index, typed = entry
         return cls(catalog, Extractor(catalog, index), typed)

@@ -104,3 +104,32 @@ def test_suggestions_only_when_close(kit: Toolkit, far: str) -> None:
     """Nothing is offered for a name far from every skill ("javascript" is not Java)."""
     assert "Java" not in kit.typed.suggest(far)
     assert "Leading ML teams" not in kit.typed.suggest(far)
+
+
+def test_every_catalog_phrase_typed_shows_what_it_shows_in_a_resume(kit: Toolkit) -> None:
+    """Typed, each alias and instance shows at least the skills the same words show in a
+    résumé's skills list, the names inside it included ("Azure ML certification": Azure)."""
+    wrong = []
+    for skill in kit.catalog.skills.values():
+        for phrase in (*skill.aliases, *skill.instances):
+            in_text = kit.extractor.extract(f"Skills: {phrase}.").found
+            resolved = kit.typed.resolve(phrase)
+            typed = set(resolved[0]) if resolved else set()
+            if not in_text <= typed:
+                wrong.append((phrase, sorted(in_text - typed)))
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("typed", "skills"),
+    [
+        ("Azure ML certification", {"azure", "azure-ml-cert"}),
+        ("XG Boost", {"xgboost", "decision-trees", "ensemble-methods"}),
+        ("research internship", {"research", "internship"}),
+        ("health insurance", {"healthcare", "finance"}),
+    ],
+)
+def test_names_inside_a_typed_phrase_count(kit: Toolkit, typed: str, skills: set[str]) -> None:
+    """A typed phrase shows the skills of the names it holds, as in a résumé."""
+    resolved = kit.typed.resolve(typed)
+    assert resolved is not None and skills <= set(resolved[0])

@@ -125,6 +125,7 @@ def build_index(catalog: Catalog) -> Index:
     fuzzy = catalog.skills_where("technology")
     for skill in catalog.skills.values():
         _add_skill(index, skill, skill.id in fuzzy)
+    _pool_spellings(index)
     # Split spellings ("Py Torch") are looked for only among one-word names: a name of
     # several words is found by its words whatever stands between them.
     natural = {"".join(k) for k in index.phrases if len(k) > 1}
@@ -189,6 +190,34 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
             target = Target(skill.id, "phrase", f"{verb} … {family.objects[0]}")
             for form in verb_forms(verb):
                 index.verbs.setdefault(form, []).append((target, objects, family.gap))
+
+
+def _pool_spellings(index: Index) -> None:
+    """Give phrases that differ only in spacing the same skills: "XG Boost" shows what
+    "XGBoost" shows, "LinearRegression" what "linear regression" does (the catalog lists
+    each set of words once, and any spacing of it is the same name)."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for key in index.phrases:
+        squashed = "".join(key)
+        if len(squashed) >= 5:  # "s 3", "a i": short squashed forms are not one name
+            groups.setdefault(squashed, []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        plain = [
+            t
+            for k in keys
+            for t in index.phrases[k]
+            if t.how in ("alias", "instance") and not (t.ambiguous or t.conditional)
+        ]
+        for key in keys:
+            targets = index.phrases[key]
+            if all(t.how != "block" for t in targets):
+                shown = {(t.skill, t.how) for t in targets}
+                for t in plain:
+                    if (t.skill, t.how) not in shown and (t.skill, "alias") not in shown:
+                        shown.add((t.skill, t.how))
+                        targets.append(t)
 
 
 def _words_pattern(phrases: tuple[str, ...]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mlgap.catalog.model import Catalog
 from mlgap.errors import InputError
@@ -36,7 +37,16 @@ class TypedResolver:
     outside the catalog ("Tableau", "JavaScript") is said to be one, with no suggestion.
     """
 
-    def __init__(self, catalog: Catalog, index: Index) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        index: Index,
+        in_text: Callable[[str], frozenset[str]] | None = None,
+    ) -> None:
+        """`in_text` returns the skills a résumé's text shows (the extractor's reading):
+        a typed phrase shows what it shows written in a résumé, the names inside it too
+        ("Azure ML certification" is Azure as well). Called once per catalog phrase, when
+        the resolver is built (and cached), never per typed item."""
         self.catalog = catalog
         self.forms: dict[str, tuple[str, ...]] = {}
         # As in a résumé, a phrase shows every skill it is an alias or an instance of
@@ -44,8 +54,11 @@ class TypedResolver:
         # Phrases that differ only in spacing ("linear regression", "LinearRegression") are
         # one typed name: their skills are pooled.
         for key, targets in index.phrases.items():
-            shown = {t.skill for t in targets if t.how in ("alias", "instance")}
-            if shown:
+            named = [t for t in targets if t.how in ("alias", "instance")]
+            if named:
+                shown = {t.skill for t in named}
+                if in_text is not None:
+                    shown |= in_text(f"Skills: {named[0].alias}.")
                 squashed = "".join(key)
                 self.forms[squashed] = tuple(sorted(shown.union(self.forms.get(squashed, ()))))
         for skill in catalog.skills.values():
