@@ -122,6 +122,15 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Default prediction for a mortgage lender", {"finance"}, set()),
         ("Sensor analytics at a steel plant", {"manufacturing"}, set()),
         ("Tumour detection for cancer research", {"healthcare"}, set()),
+        ("Software for a venture capital investment firm", {"finance"}, set()),
+        ("Worked on a medical app for doctors", {"healthcare"}, set()),
+        ("Online shopping platform for clothes", {"e-commerce"}, set()),
+        ("Automating the work of a training center", {"education-domain"}, set()),
+        (
+            "Educational Institution of Higher Education, Baikal State University",
+            set(),
+            {"education-domain"},
+        ),  # studying at a university is no industry
         ("Tracking payments and invoices in the CRM", set(), {"finance"}),  # no industry
         ("Payment processing platform for merchants", {"finance"}, set()),
         # A domain is an industry: checking data is not a factory's quality control.
