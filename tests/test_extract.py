@@ -60,6 +60,8 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         # Same word, other meaning.
         ("Configured SQL Server failover clustering", {"sql"}, {"clustering"}),
         ("Automated regression testing with Selenium", set(), {"regression"}),
+        ("Wrote unit, regression and integration testing suites", set(), {"regression"}),
+        ("Regression and classification models", {"regression", "classification"}, set()),
         ("Managed a Kubernetes cluster", {"kubernetes"}, {"clustering"}),
         ("Customer segmentation with k-means clustering", {"clustering"}, set()),
         # Instances.
