@@ -43,6 +43,18 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Basic knowledge of R programming", {"r"}, set()),
         ("Familiar with Docker", {"docker"}, set()),
         ("No experience with Docker, but strong Python", {"python"}, {"docker"}),
+        # Word forms, paraphrases and gaps (the recall classes).
+        ("Features engineering for churn", {"feature-engineering"}, set()),
+        ("Retrained the model every month", {"model-monitoring"}, set()),
+        ("Team leadership and hiring", {"team-leadership"}, set()),
+        ("Handling a crew of technicians", {"team-leadership"}, set()),
+        ("Handled the team's support requests", set(), {"team-leadership"}),
+        ("Achieved 96% test accuracy", {"model-evaluation"}, set()),
+        ("Models that run in production", {"model-deployment"}, set()),
+        ("Text/sentiment analytics", {"nlp"}, set()),
+        ("K-Means used to identify outliers", {"anomaly-detection", "clustering"}, set()),
+        ("Objective: to learn Docker and Kubernetes", set(), {"docker", "kubernetes"}),
+        ("I used PyTorch to learn embeddings of users", {"pytorch"}, set()),
         # Same word, other meaning (the list, from documents never tuned on).
         ("Implemented communication protocols for IoT devices", set(), {"communication"}),
         ("Plotted the predicted probability of churn", set(), {"probability"}),

@@ -68,13 +68,17 @@ _WISH = Lazy(
     r"(?:\w+\s+){0,2}?(?:learn|study|master|develop|gain|explore|get|start|try|improve|pick)"
     r"|\b(?:currently|now|presently|am|i'm|im)\s+(?:learning|studying|taking|exploring)\b"
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
+    # "Objective: to learn Docker": a purpose is a wish (found from "learn", as above).
+    r"|\bto\s+learn\b"
     r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b"
     r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
     r"(?:job|position|role|internship|opportunit(?:y|ies))\b",
     re.IGNORECASE,
 )
 _AFTER_WISH = Lazy(
-    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b",
+    # "Kubernetes, to learn" ends there; "used PyTorch to learn embeddings" is a purpose.
+    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn(?![ \t]+\w)|soon|wip|"
+    r"studying)\b",
     re.IGNORECASE,
 )
 # A whole document is searched for cues only where a token that can begin one stands (a

@@ -156,6 +156,11 @@ def build_index(catalog: Catalog) -> Index:
         for t, sizes in index.first.items()
         if any(s > 1 for s in sizes)
     }
+    # A glued spelling that is no word of a phrase itself ("RandomForest", "KMeans") is
+    # looked up as a one-word phrase: the scanner then has one look-up a token, not two.
+    for tok, key in index.glued.items():
+        if tok not in index.single and tok not in index.longer and key in index.phrases:
+            index.single[tok] = index.phrases[key]
     return index
 
 

@@ -94,7 +94,7 @@ class Scanner:
         verbs, marking = index.verbs, self.marking
         if marks is None:
             marks = []
-        phrases, pairs, glued = index.phrases, index.pairs, index.glued
+        phrases, pairs = index.phrases, index.pairs
         n = len(toks)
         single, longer = index.single, index.longer
         for i in [i for i, t in enumerate(toks) if t in looked_at]:
@@ -107,17 +107,19 @@ class Scanner:
                 verb_places.append(i)
             targets = single.get(tok)
             sizes = longer.get(tok)
-            if sizes is not None and i + 2 < n and toks[i + 1] in _CONJUNCTIONS:
-                openers.append(i)  # "data and infrastructure architecture": data architecture
-            if sizes is not None and i + 1 < n and (tok, toks[i + 1]) in pairs:
-                _phrases_at(i, sizes, phrases, text, toks, matches, hits, several)
-            if targets is not None:
+            if sizes is not None and i + 1 < n:
+                after = toks[i + 1]
+                if (tok, after) in pairs:
+                    _phrases_at(i, sizes, phrases, text, toks, matches, hits, several)
+                # "data and infrastructure architecture" (i), "text/sentiment analytics"
+                # (-i-1: a slash is no token, so there is no "and" to step over).
+                if after in _CONJUNCTIONS:
+                    openers.append(i)
+                elif text[matches[i].end()] == "/":
+                    openers.append(-i - 1)
+            if targets is not None:  # a one-word phrase, or a glued one ("RandomForest")
                 start, end = matches[i].span()
                 hits.extend([Hit(start, end, t, t.how, 100.0) for t in targets])
-            elif sizes is not None:
-                continue
-            elif tok in glued:  # "RandomForest", "KMeans"
-                self._add(hits, glued[tok], matches[i].start(), matches[i].end())
 
     def _coordinated(
         self,
@@ -160,21 +162,21 @@ class Scanner:
         conjunct and the head are a phrase too, `_coordinated` finds both.)"""
         phrases, longer, pairs = self.index.phrases, self.index.longer, self.index.pairs
         n = len(toks)
-        for i in openers:
-            # "A and B head...": B is one word; the head is the rest of one of A's phrases.
-            if i + 3 >= n or (toks[i], toks[i + 3]) not in pairs:
+        for opener in openers:
+            # "A and B head..." or "A/B head...": B is one word; the head is the rest of one
+            # of A's phrases. `b` is where B stands (a slash is no token).
+            i, b = (opener, opener + 2) if opener >= 0 else (-opener - 1, -opener)
+            if b + 1 >= n or (toks[i], toks[b + 1]) not in pairs:
                 continue  # no phrase of A goes on with the word after B: most "A and B"
-            if not all(
-                _joins(text[matches[k - 1].end() : matches[k].start()]) for k in (i + 1, i + 2)
-            ):
+            if not all(_joins(text[matches[k - 1].end() : matches[k].start()]) for k in (i + 1, b)):
                 continue
             for size in longer[toks[i]]:
-                head = toks[i + 3 : i + 2 + size]
-                if len(head) != size - 1 or i + 2 + size > n:
+                head = toks[b + 1 : b + size]
+                if len(head) != size - 1:
                     continue
                 found = phrases.get((toks[i], *head), ())
-                if found and _together(text, matches, i + 2, size):
-                    start, end = matches[i].start(), matches[i + 1 + size].end()
+                if found and _together(text, matches, b, size):
+                    start, end = matches[i].start(), matches[b + size - 1].end()
                     # Other meanings too: "regression and integration testing" is testing.
                     hits.extend(Hit(start, end, t, t.how, 100.0) for t in found)
                     break
@@ -332,8 +334,9 @@ def _phrases_at(
 
 
 def _joins(gap: str) -> bool:
-    """Return whether the text between a conjunct and "and"/"or" keeps them in one list."""
-    return gap.strip(" ,") == "" and "\n" not in gap
+    """Return whether the text between two conjuncts, or a conjunct and "and"/"or", keeps
+    them in one list."""
+    return gap.strip(" ,/") == "" and "\n" not in gap
 
 
 def _unversioned(token: str) -> str:
