@@ -36,6 +36,12 @@ class Scanner:
         self.starts = frozenset(index.first) | frozenset(index.glued) | frozenset(index.verbs)
         self.marking = marking
         self._looked_at = self.starts | marking
+        # Per verb form: every object of its families, and the widest gap, to pass over
+        # the places where no family can be complete with one look.
+        self._verb_reach = {
+            form: (frozenset().union(*(o for _, o, _ in families)), max(g for *_, g in families))
+            for form, families in index.verbs.items()
+        }
         # Words seen before: with a near miss, or plain (no near miss, no version glued on a
         # known name). Most words of a batch repeat, and a set difference skips them in C.
         self._near_misses: dict[str, tuple[str, float]] = {}
@@ -264,21 +270,28 @@ class Scanner:
         verb_places: list[int],
     ) -> None:
         """Find a verb and its object a few words apart: "solved several critical problems"."""
-        verbs = self.index.verbs
+        verbs, reach_of = self.index.verbs, self._verb_reach
         n = len(toks)
         for i in verb_places:
+            tok = toks[i]
+            any_object, reach = reach_of[tok]
+            if any_object.isdisjoint(toks[i + 1 : i + reach + 2]):
+                continue  # no object of any family near: most places of a common verb
             if text[matches[i].start() - 1 : matches[i].start()] == "-":
                 continue  # "industry-leading": an adjective, not the verb
             if i + 1 < n and toks[i + 1] in _DONE_TO:
                 continue  # "managed by other teams", "taught me": done to, not done
-            for target, objects, gap in verbs[toks[i]]:
-                last = 0  # the furthest object: "designed the ML platform", not "... the ML"
-                for j in range(i + 1, min(n, i + gap + 2)):
-                    between = text[matches[j - 1].end() : matches[j].start()]
-                    if not _CLAUSE_GAP.isdisjoint(between):
-                        break  # the object must be in the verb's own clause
-                    if toks[j] in objects:
-                        last = j
+            clause_end = i + 1  # the object must be in the verb's own clause
+            while clause_end < min(n, i + reach + 2) and _CLAUSE_GAP.isdisjoint(
+                text[matches[clause_end - 1].end() : matches[clause_end].start()]
+            ):
+                clause_end += 1
+            for target, objects, gap in verbs[tok]:
+                # The furthest object: "designed the ML platform", not "designed the ML".
+                last = max(
+                    (j for j in range(i + 1, min(clause_end, i + gap + 2)) if toks[j] in objects),
+                    default=0,
+                )
                 if last:
                     start, end = matches[i].start(), matches[last].end()
                     hits.append(Hit(start, end, target, "phrase", 100.0))
