@@ -300,7 +300,7 @@ LEVEL = (
 )
 SKILL_KEYS = (
     "aliases, ambiguous, conditional, description, headings, id, instances, name, near, "
-    "next_step, other_meanings, sources, verb_objects"
+    "next_step, other_meanings, parts, sources, verb_objects"
 )
 KEBAB = "use lower-case letters and digits joined by single hyphens, like 'scikit-learn'"
 BROKEN = {

@@ -141,37 +141,39 @@ def check_repeats(role: Role, lines: Lines) -> list[MlgapError]:
 
 
 def _check_references(catalog: Catalog, lines: Lines) -> list[MlgapError]:
-    """Roles, phases and levels name real skills; a role requires each skill once."""
+    """Roles, phases, levels, parts and implications name real skills; a role requires
+    each skill once."""
+    named: list[tuple[str, str, str, tuple[str, ...]]] = []  # kind, key, owner, ids
     problems: list[MlgapError] = []
-    known = catalog.skills
-
-    def unknown(kind: str, key: str, owner: str, ids: tuple[str, ...]) -> None:
-        for ident in ids:
-            if ident not in known:
-                problems.append(
-                    _at(
-                        lines,
-                        kind,
-                        key,
-                        f"{owner} names unknown skill '{ident}'",
-                        "use an id from `mlgap skills`",
-                    )
-                )
-
     for role in catalog.roles.values():
         for req in role.requirements:
-            unknown("requirement", f"{role.id}\0{req.id}", f"role '{role.id}'", req.any_of)
+            named.append(("requirement", f"{role.id}\0{req.id}", f"role '{role.id}'", req.any_of))
         problems.extend(check_repeats(role, lines))
     for phase in catalog.phases:
         for item in phase.items:
             for group in item.groups:
-                unknown("item", f"{phase.id}\0{item.text}", f"phase '{phase.id}'", group)
+                named.append(("item", f"{phase.id}\0{item.text}", f"phase '{phase.id}'", group))
     for level in catalog.levels:
         for index, group in enumerate(level.groups, start=1):
-            unknown("level-req", f"{level.id}\0{index}", f"level '{level.id}'", group)
+            named.append(("level-req", f"{level.id}\0{index}", f"level '{level.id}'", group))
+    for skill in catalog.skills.values():
+        for j, group in enumerate(skill.parts):
+            named.append(("parts", f"{skill.id}\0{j}", f"skill '{skill.id}': parts", group))
     for rule in catalog.implications:
         owner = f"the implication of '{rule.skill}'"
-        unknown("implication", rule.skill, owner, (rule.skill, *rule.implied_by))
+        named.append(("implication", rule.skill, owner, (rule.skill, *rule.implied_by)))
+    problems += [
+        _at(
+            lines,
+            kind,
+            key,
+            f"{owner} names unknown skill '{ident}'",
+            "use an id from `mlgap skills`",
+        )
+        for kind, key, owner, ids in named
+        for ident in ids
+        if ident not in catalog.skills
+    ]
     return problems + _check_implications(catalog, lines)
 
 

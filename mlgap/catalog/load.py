@@ -145,6 +145,8 @@ class _Builder:
                 for j, phrase in enumerate(s.get(kind, ())):
                     self.lines[(kind, f"{s['id']}\0{phrase.strip()}")] = at("skills", i, kind, j)
             self.skills.append(_skill(s, data["category"]))
+            for j, _ in enumerate(s.get("parts", ())):
+                self.lines[("parts", f"{s['id']}\0{j}")] = at("skills", i, "parts", j)
         self._add_plans(data, at)
         if "settings" in data:
             self.settings.update(data["settings"])
@@ -236,6 +238,7 @@ def _skill(data: Data, category: str) -> Skill:
             VerbObject(_strings(v, "verbs"), _strings(v, "objects"), int(v.get("gap", 2)))
             for v in data.get("verb_objects", ())
         ),
+        parts=tuple(tuple(group) for group in data.get("parts", ())),
     )
 
 

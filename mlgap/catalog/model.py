@@ -55,6 +55,9 @@ class Skill:
     other_meanings: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     verb_objects: tuple[VerbObject, ...] = ()
+    # Skills that together, in one block of text (a job's or a project's lines), show this
+    # one: a counted mention of one skill of each group ("data -> model -> deployed").
+    parts: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, MARKERS, Cues
 from mlgap.extract.history import work_history
 from mlgap.extract.index import Index, build_index
 from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
-from mlgap.extract.results import COUNTED, Evidence, Extraction, Finding
+from mlgap.extract.results import COUNTED, Evidence, Experience, Extraction, Finding
 from mlgap.extract.scan import Hit, Scanner
 from mlgap.lazy_pattern import Lazy
 from mlgap.tokens import TOKEN_RE
@@ -27,6 +27,8 @@ _SHORT, _SHORT_NEAR = 4, 50
 _TECH_NEAR = 60  # how near a technology name vouches for an ambiguous one
 _MAX_LINE = 2000  # a longer line is cut to this much around a mention for its excerpt
 _NEWLINE_RE = re.compile("\n")
+_MAX_BLOCK = 1500  # characters of one job's or project's lines, at most
+_BLANK_LINE = Lazy(r"\n[ \t]*\n")
 # A degree's stated field ("B.A. in Economics"): compiled when a degree is first found.
 _FIELD = Lazy(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECASE)
 
@@ -34,6 +36,7 @@ _FIELD = Lazy(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECAS
 @dataclass(slots=True)
 class _Gathered:
     evidence: list[Evidence] = field(default_factory=list)
+    counted: list[Hit] = field(default_factory=list)  # every counted mention, for `parts`
     reach: int = -1  # the furthest end of a mention taken: hits come in order of start
     mentions: int = 0
     others: int = 0  # mentions that do not count (negated, wished...): as few are kept
@@ -68,6 +71,8 @@ class Extractor:
         self._linkish = {
             t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
         }
+        # Skills shown by their parts in one block ("data -> model -> deployed").
+        self._parts = [(s.id, s.parts) for s in catalog.skills.values() if s.parts]
 
     def extract(
         self,
@@ -118,7 +123,7 @@ class Extractor:
         if not hits:
             return Extraction(source, (), notes=notes, experience=history)
         links = url_spans(lower, marks)
-        findings = self._findings(text, links, cues, hits, lines)
+        findings = self._findings(text, links, cues, hits, lines, history)
         sections: tuple[tuple[int, int, str], ...] = ()
         if cues.job_ad:
             sections = tuple(
@@ -128,7 +133,13 @@ class Extractor:
         return Extraction(source, findings, notes=notes, experience=history, ad_sections=sections)
 
     def _findings(
-        self, text: str, links: list[tuple[int, int]], cues: Cues, hits: list[Hit], lines: _Lines
+        self,
+        text: str,
+        links: list[tuple[int, int]],
+        cues: Cues,
+        hits: list[Hit],
+        lines: _Lines,
+        history: Experience | None = None,
     ) -> tuple[Finding, ...]:
         shown = _Shown(self, text, links, hits)
         gathered: dict[str, _Gathered] = {}
@@ -156,6 +167,7 @@ class Extractor:
                     shadow_end, shadow_status = hit.end, status
             if status == COUNTED:
                 g.mentions += 1
+                g.counted.append(hit)
                 g.prose = g.prose or cues.resume.at(hit.start) != "skills"
                 if g.mentions > MAX_EVIDENCE:
                     continue
@@ -165,6 +177,8 @@ class Extractor:
                     continue
             section = cues.sections.at(hit.start) if cues.job_ad else None
             g.evidence.append(_evidence(text, hit, status, lines.starts, section))
+        if self._parts and not cues.job_ad:
+            self._from_parts(text, gathered, cues, lines, history)
         skills = self.catalog.skills
         return tuple(
             Finding(
@@ -177,6 +191,37 @@ class Extractor:
             )
             for skill, g in sorted(gathered.items())
         )
+
+    def _from_parts(
+        self,
+        text: str,
+        gathered: dict[str, _Gathered],
+        cues: Cues,
+        lines: _Lines,
+        history: Experience | None,
+    ) -> None:
+        """Add the skills shown by their parts in one block of a CV: a counted mention of a
+        skill of each group within one job's or one project's lines."""
+        for skill, groups in self._parts:
+            if skill in gathered and gathered[skill].mentions:
+                continue  # named outright
+            per_group = [
+                [h for s in group if s in gathered for h in gathered[s].counted] for group in groups
+            ]
+            if not all(per_group):
+                continue
+            blocks = _Blocks(text, cues, lines, history)
+            last = [h for h in per_group[-1] if blocks.fits(h.start)]
+            for hit in last:
+                block = blocks.of(hit.start)
+                if all(any(blocks.of(h.start) == block for h in hs) for hs in per_group[:-1]):
+                    g = gathered.setdefault(skill, _Gathered())
+                    g.mentions += 1
+                    g.prose = True
+                    g.evidence.append(
+                        _evidence(text, hit._replace(how="parts"), COUNTED, lines.starts, None)
+                    )
+                    break
 
     def _status(self, cues: Cues, hit: Hit) -> str:
         """Return whether a mention counts, judged by the words around it."""
@@ -289,6 +334,32 @@ class _Shown:
             (prev_words and prev_words[-1] in CUE_BEFORE)
             or (next_words and next_words[0] in CUE_AFTER)
         )
+
+
+class _Blocks:
+    """The blocks of a CV a project is told in: runs of lines between blank lines, section
+    headings and the lines a dated job starts on. A block longer than _MAX_BLOCK characters
+    is no one project's lines (a document flattened to one line is one block of megabytes)."""
+
+    def __init__(self, text: str, cues: Cues, lines: _Lines, history: Experience | None) -> None:
+        cuts = {m.end() for m in _BLANK_LINE.get().finditer(text)}
+        cuts.update(cues.resume.starts)
+        if history is not None:
+            starts = lines.starts
+            cuts.update(starts[p.line - 1] for p in history.periods if p.line <= len(starts))
+        self.cuts = sorted(cuts)
+        self.size = len(text)
+
+    def of(self, position: int) -> int:
+        """Return the block a position lies in (its number)."""
+        return bisect.bisect_right(self.cuts, position)
+
+    def fits(self, position: int) -> bool:
+        """Return whether the block of `position` is short enough to be one project's."""
+        i = bisect.bisect_right(self.cuts, position)
+        start = self.cuts[i - 1] if i else 0
+        end = self.cuts[i] if i < len(self.cuts) else self.size
+        return end - start <= _MAX_BLOCK
 
 
 class _Lines:
