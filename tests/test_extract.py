@@ -158,6 +158,12 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Thrives in a team environment", {"collaboration"}, set()),
         ("Motivated to learn; picks up new tools fast", {"continuous-learning"}, set()),
         ("Picked up the parcel from the store", set(), {"continuous-learning"}),
+        ("Speaker at PyData; regular demos to stakeholders", {"communication"}, set()),
+        ("Published articles on Medium about our ML work", {"communication"}, set()),
+        ("Published the package on PyPI", set(), {"communication"}),
+        ("Worked in a team of 10 developers", {"collaboration"}, set()),
+        ("Working hand in hand with the design team", {"collaboration"}, set()),
+        ("Excellent interpersonal skills; negotiated with vendors", set(), {"communication"}),
     ],
 )
 def test_rules_of_the_definition(
