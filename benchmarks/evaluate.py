@@ -235,13 +235,16 @@ def figures(score: Score) -> dict[str, Any]:
         "all": cell(score.totals),
         "per_category": {k: cell(v) for k, v in sorted(score.per_cat.items())},
         "per_source": {k: cell(v) for k, v in sorted(score.per_source.items())},
+        "per_skill": {k: cell(v) for k, v in sorted(score.per_skill.items())},
     }
 
 
-def _run_corpus(kit: Toolkit, corpus: Path, half: str, protocol: str) -> tuple[Score, list[str]]:
+def _run_corpus(
+    kit: Toolkit, corpus: Path, half: str, protocol: str, ads: bool | None = True
+) -> tuple[Score, list[str]]:
     """Score every set of the corpus; return the total over the all-ids sets, and headlines."""
     total, lines = Score(), []
-    for labelled in corpus_sets(corpus):
+    for labelled in corpus_sets(corpus, ads):
         score = evaluate(kit, labelled, protocol, half)
         lines.append(headline(f"{protocol:<9} {labelled.name}", score))
         if labelled.scope is None:  # the micro total is over the sets labelled on every id
@@ -263,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--details", choices=PROTOCOLS, default="confident", help="the protocol the errors follow"
     )
+    parser.add_argument(
+        "--guess-ads",
+        action="store_true",
+        help="judge from its wording whether each ad is one, as for a résumé (default: ads as ads)",
+    )
     args = parser.parse_args(argv)
     kit = Toolkit.load()
     if args.labels and args.docs:
@@ -279,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     detailed = Score()
     for protocol in PROTOCOLS:
         for half in ["A", "B", "all"] if args.half == "all" else [args.half]:
-            total, lines = _run_corpus(kit, args.corpus, half, protocol)
+            ads = None if args.guess_ads else True
+            total, lines = _run_corpus(kit, args.corpus, half, protocol, ads)
             out[f"{protocol}/{half}"] = figures(total)
             if not args.json:
                 print(f"\n== half {half}" if half != "all" else "\n== both halves", f"({protocol})")
