@@ -126,12 +126,17 @@ def _rows(labels: Path, half: str) -> list[dict[str, Any]]:
     return [r for r in rows if half == "all" or half_of(r["doc"]) == half]
 
 
-def evaluate(kit: Toolkit, labelled: LabelledSet, protocol: str, half: str = "all") -> Score:
-    """Score the extractor on one labelled set under one protocol."""
+def evaluate(
+    kit: Toolkit, labelled: LabelledSet, protocol: str, half: str = "all", flatten: bool = False
+) -> Score:
+    """Score the extractor on one labelled set under one protocol; `flatten`: each document
+    joined to one line first, as many real ones arrive."""
     score = Score()
     for row in _rows(labelled.labels, half):
         score.docs += 1
         text = (labelled.docs / row["doc"]).read_text(encoding="utf-8", errors="replace")
+        if flatten:
+            text = " ".join(text.split())
         evidence = {
             f.skill: next(e for e in f.evidence if e.status == COUNTED)
             for f in kit.extractor.extract(text, row["doc"], job_ad=labelled.job_ad).findings
@@ -240,12 +245,17 @@ def figures(score: Score) -> dict[str, Any]:
 
 
 def _run_corpus(
-    kit: Toolkit, corpus: Path, half: str, protocol: str, ads: bool | None = True
+    kit: Toolkit,
+    corpus: Path,
+    half: str,
+    protocol: str,
+    ads: bool | None = True,
+    flatten: bool = False,
 ) -> tuple[Score, list[str]]:
     """Score every set of the corpus; return the total over the all-ids sets, and headlines."""
     total, lines = Score(), []
     for labelled in corpus_sets(corpus, ads):
-        score = evaluate(kit, labelled, protocol, half)
+        score = evaluate(kit, labelled, protocol, half, flatten)
         lines.append(headline(f"{protocol:<9} {labelled.name}", score))
         if labelled.scope is None:  # the micro total is over the sets labelled on every id
             total.add(score)
@@ -265,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
         "--details", choices=PROTOCOLS, default="confident", help="the protocol the errors follow"
+    )
+    parser.add_argument(
+        "--flatten", action="store_true", help="join each document to one line first"
     )
     parser.add_argument(
         "--guess-ads",
@@ -288,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     for protocol in PROTOCOLS:
         for half in ["A", "B", "all"] if args.half == "all" else [args.half]:
             ads = None if args.guess_ads else True
-            total, lines = _run_corpus(kit, args.corpus, half, protocol, ads)
+            total, lines = _run_corpus(kit, args.corpus, half, protocol, ads, args.flatten)
             out[f"{protocol}/{half}"] = figures(total)
             if not args.json:
                 print(f"\n== half {half}" if half != "all" else "\n== both halves", f"({protocol})")

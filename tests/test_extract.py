@@ -263,3 +263,19 @@ def test_instance_and_fuzzy_matches_say_so(kit: Toolkit) -> None:
     assert findings["sql"].evidence[0].how == "instance"
     fuzzy = findings["matplotlib"].evidence[0]
     assert fuzzy.how == "fuzzy" and 80 <= fuzzy.score < 100
+
+
+FILLER = "Built dashboards and weekly reports for the sales team. " * 25
+
+
+def test_a_heading_in_capitals_counts_inside_a_flattened_cv(found: Found) -> None:
+    """Almost half of real CVs arrive as one line: "... SQL PROJECTS Churn ..." is a heading."""
+    flat = f"Jo Doe Data Analyst SKILLS Python, SQL {FILLER} PROJECTS Churn model in Python"
+    assert "portfolio-projects" in found(flat)
+    assert "portfolio-projects" not in found(flat.replace("PROJECTS", "projects"))
+
+
+def test_a_cv_all_in_capitals_has_no_headings_inside_its_lines(found: Found) -> None:
+    """In a text all in capitals, "PROJECTS" is a word of a sentence, not a heading."""
+    shouting = "JO DOE, DATA ANALYST. LED 3 PROJECTS FOR RETAIL CLIENTS. " * 40
+    assert "portfolio-projects" not in found(shouting)

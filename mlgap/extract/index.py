@@ -49,6 +49,9 @@ class Index:
     split_names: frozenset[str] = frozenset()
     split_heads: frozenset[str] = frozenset()  # what a split name's first piece may be
     heading_re: re.Pattern[str] = re.compile("(?!)")
+    # The same headings in capitals inside a line, for documents flattened to one line
+    # ("... SQL PROJECTS Churn model ..."): a source, compiled only for such a document.
+    heading_caps: str = "(?!)"
     benefits: str | None = None  # a job ad's perks, searched in lower-case text
     sections: str | None = None  # a job ad's section headings
     resume_sections: str | None = None  # a CV's interests and other headings
@@ -141,6 +144,7 @@ def build_index(catalog: Catalog) -> Index:
         name[:k] for name in index.split_names for k in range(1, len(name))
     )
     index.heading_re = _heading_pattern(index.headings)
+    index.heading_caps = _heading_caps_pattern(index.headings)
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
@@ -244,6 +248,15 @@ def _heading_pattern(headings: dict[str, list[Target]]) -> re.Pattern[str]:
     body = "|".join(r"[\W_]*".join(re.escape(w) for w in alias_key(h)) for h in words)
     # The heading alone on its line ("PROJECTS"), or opening it before a colon ("Projects: ...").
     return re.compile(rf"^[^\w\n]{{0,20}}((?:{body}))(?:[^\w\n]{{0,20}}$|[ \t]*:)", re.MULTILINE)
+
+
+def _heading_caps_pattern(headings: dict[str, list[Target]]) -> str:
+    """Return the source of a pattern for a heading in capitals anywhere in a line."""
+    words = sorted(
+        {t.alias for targets in headings.values() for t in targets}, key=len, reverse=True
+    )
+    body = "|".join(r"[ \t]+".join(re.escape(w.upper()) for w in alias_key(h)) for h in words)
+    return rf"(?<!\w)({body})(?!\w)"
 
 
 def _firsts(headings: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:

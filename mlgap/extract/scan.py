@@ -14,6 +14,9 @@ _GLUE_GAP = frozenset(" -.")
 _CLAUSE_GAP = frozenset(".;:|•\n!?()")
 _CONJUNCTIONS = frozenset(["and", "or"])
 _DONE_TO = frozenset(["by", "me", "us"])
+# A document is flattened when its lines run over _FLAT_LINE characters on average: its
+# headings stand inside lines. Short texts (a typed sentence) are never taken for one.
+_FLAT_MIN, _FLAT_LINE = 1000, 300
 
 
 class Hit(NamedTuple):
@@ -77,7 +80,7 @@ class Scanner:
         self._unlisted(toks, matches, distinct - self.starts - self._plain, hits)
         if verb_places:
             self._verb_objects(text, toks, matches, hits, verb_places)
-        self._headings(lower, hits)
+        self._headings(text, lower, hits)
         # In order of start, the longest first where several start together: the longest
         # phrase is the mention ("supervised and unsupervised learning", not its first
         # three words), and the shorter ones are the same words again.
@@ -296,13 +299,21 @@ class Scanner:
                     start, end = matches[i].start(), matches[last].end()
                     hits.append(Hit(start, end, target, "phrase", 100.0))
 
-    def _headings(self, lower: str, hits: list[Hit]) -> None:
-        """Find section headings that show a skill by themselves ("Projects", "Publications")."""
+    def _headings(self, text: str, lower: str, hits: list[Hit]) -> None:
+        """Find section headings that show a skill by themselves ("Projects", "Publications"):
+        alone on a line or before a colon; in a document flattened to one line, in capitals
+        between words that are not ("... SQL PROJECTS Churn model ...")."""
         headings = self.index.headings
-        for match in self.index.heading_re.finditer(lower):
-            squashed = "".join(TOKEN_RE.findall(match.group(1)))
+        found = [m.span(1) for m in self.index.heading_re.finditer(lower)]
+        if len(text) > _FLAT_MIN and text.count("\n") * _FLAT_LINE < len(text):
+            for m in re.finditer(self.index.heading_caps, text):
+                around = text[max(0, m.start() - 30) : m.start()] + text[m.end() : m.end() + 30]
+                if any(c.islower() for c in around):  # a CV all in capitals has no headings so
+                    found.append(m.span(1))
+        for start, end in found:
+            squashed = "".join(TOKEN_RE.findall(lower[start:end]))
             for target in headings.get(squashed, ()):
-                hits.append(Hit(match.start(1), match.end(1), target, "heading", 100.0))
+                hits.append(Hit(start, end, target, "heading", 100.0))
 
 
 def _previous_conjunct(
