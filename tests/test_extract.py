@@ -97,6 +97,9 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         # Links are not skills.
         ("Profile: https://github.com/someone", set(), {"git"}),
         ("kaggle.com/someone", set(), {"kaggle"}),
+        ("Kaggle.com competitions: top 10% twice", {"kaggle"}, set()),  # the site, named
+        ("Contacts: github.com linkedin.com", set(), {"git"}),
+        ("GitHub.com profile with 20 repos", set(), {"git"}),
         ("Kaggle profile: kaggle.com/jdoe", set(), {"kaggle"}),
         ("LinkedIn | GitHub | Kaggle", set(), {"git", "kaggle"}),
         ("Tools: GitHub, Jira. Kaggle: top 5% in two competitions", {"git", "kaggle"}, set()),

@@ -40,9 +40,27 @@ def url_spans(lower: str, marks: list[tuple[str, int]]) -> list[tuple[int, int]]
             e for e in (lower.find(" ", hint, ceiling), lower.find("\n", hint, ceiling)) if e >= 0
         ]
         match = _URL_RE.search(lower, lo, min(ends, default=ceiling))
-        if match and match.start() <= hint:
+        if match and match.start() <= hint and not _names_the_site(lower, match):
             spans.append(match.span())
     return spans
+
+
+def _names_the_site(lower: str, match: re.Match[str]) -> bool:
+    """Return whether a bare site ("kaggle.com": no scheme, no path) is named in a sentence
+    that goes on ("Kaggle.com competitions"), not given as a link."""
+    found = match.group()
+    if "/" in found or found.startswith("www"):
+        return False
+    if lower[match.end() : match.end() + 1] not in (" ", "\t"):
+        return False
+    word = TOKEN_RE.match(lower, match.end() + 1)
+    # The next word is a word of the sentence: not another link, nor a contact label.
+    return bool(
+        word
+        and word.group()[0].isalpha()
+        and word.group() not in _CONTACT_WORDS
+        and lower[word.end() : word.end() + 1] != "."
+    )
 
 
 # Sites that are both a skill's name and a contact link. A line of nothing but such links
