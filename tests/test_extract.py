@@ -115,6 +115,8 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Tools: MS Office, MS Project", set(), {"masters-degree"}),
         ("Network elements: BTS, BSC, RNC", set(), {"bachelors-degree"}),
         ("MS in Computer Science, 2015", {"masters-degree"}, set()),
+        ("BE Computer Science, 2015", {"bachelors-degree"}, set()),
+        ("You will be part of the engineering team", set(), {"bachelors-degree"}),
         ("Psychology/Masters Degree", set(), {"masters-degree"}),
         ("A PhD scholarship in physics is available", set(), {"phd"}),
         ("Experience with No-SQL databases", set(), {"sql"}),

@@ -289,6 +289,8 @@ class _Shown:
             and is_contact_line(text, hit.start)
         ):
             return False
+        if target.case_sensitive and text[hit.start : hit.end] != target.alias:
+            return False  # "R" not "r"; "BE" not "be"
         if target.ambiguous and not self._ambiguous_ok(hit):
             return False
         if target.acronym and _title_case(text[hit.start : hit.end]):
@@ -310,9 +312,7 @@ class _Shown:
 
     def _ambiguous_ok(self, hit: Hit) -> bool:
         """Accept an ambiguous short alias only as itself and among technologies."""
-        text, target = self.text, hit.target
-        if target.case_sensitive and text[hit.start : hit.end] != target.alias:
-            return False
+        text = self.text
         before = text[hit.start - 1] if hit.start else " "
         after = text[hit.end] if hit.end < len(text) else " "
         if before in "&'-" or after in "&'-":

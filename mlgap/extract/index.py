@@ -185,7 +185,13 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
             plural=False,
         )
     for alias in skill.conditional:
-        index.add(alias, Target(skill.id, "alias", alias, conditional=True), plural=False)
+        # "BE" (a bachelor of engineering) in capitals only: "be" is a verb.
+        sensitive = alias.isupper() and len(alias) <= 3
+        index.add(
+            alias,
+            Target(skill.id, "alias", alias, conditional=True, case_sensitive=sensitive),
+            plural=False,
+        )
     for phrase in skill.other_meanings:
         index.add(phrase, Target(skill.id, "block", phrase), plural=False)
     for heading in skill.headings:
