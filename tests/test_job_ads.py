@@ -95,3 +95,27 @@ def test_the_companies_and_partners_an_ad_names_are_background(kit: Toolkit) -> 
     found = set(kit.extractor.extract(ad, job_ad=True).found)
     assert "python" in found
     assert not {"healthcare", "finance"} & found
+
+
+def test_what_an_ad_asks_in_its_own_words(kit: Toolkit) -> None:
+    """Equal-opportunity text asks for no classifier; financial instruments are finance; a
+    degree joined to another by "or" is asked in the field named after both."""
+
+    def asked(text: str) -> set[str]:
+        return set(kit.extractor.extract(text, job_ad=True).found)
+
+    eeo = "We consider all applicants regardless of any protected classification."
+    assert "classification" not in asked(f"Data Scientist\nYou will use Python.\n{eeo}\n")
+    assert "finance" in asked("Data Scientist\nExperience with financial instruments.\n")
+    both = asked("Data Scientist\nPhD, or Master's and 3 years of experience, in Statistics.\n")
+    assert {"phd", "masters-degree"} <= both
+    assert "phd" not in asked("Lawyer\nPhD or MSc in Law; a computer science background helps.\n")
+
+
+def test_perks_after_what_we_offer_leave_the_duties_before_alone(kit: Toolkit) -> None:
+    """In a flattened ad, "What we offer health insurance" opens the perks: the Python just
+    before it is still asked; a Python learning budget among the perks is not."""
+    flat = "Data Scientist Job description You will build models in Python What we offer health "
+    assert "python" in kit.extractor.extract(flat + "insurance and hack days", job_ad=True).found
+    perk = "Data Scientist Benefits health insurance and a Python learning budget"
+    assert "python" not in kit.extractor.extract(perk, job_ad=True).found

@@ -43,6 +43,8 @@ _ASK = Lazy(
     r"(?:people|someone|person|engineers?) who)\b"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ", ";", "\n")
+# What opens an ad's perks in running text: the mentions before it are not perks.
+_OFFER = Lazy(r"\b(?:what we offer|we offer|benefits|perks)\b")
 _DEGREE = Lazy(r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|ph\.?\s?d|diploma)\b")
 # "... in Computer Science, Statistics": the subject follows "in" within a list of subjects.
 _FIELD_LIST = Lazy(r"\bin\s+(?:[\w ]{1,40},\s*){0,4}[\w ]{0,40}$")
@@ -183,9 +185,13 @@ class Cues:
         lo, sentence = _sentence(self.lower, start, end)
         near = max(0, start - lo - _BENEFIT_NEAR), end - lo + _BENEFIT_NEAR
         section = self.sections.at(start)
-        # A perk under another heading is another part of the ad: it says nothing here.
+        opener = _OFFER.get()
+        # A perk under another heading is another part of the ad: it says nothing here; nor
+        # does one after "what we offer" when the mention stands before it ("... in Python
+        # What we offer health insurance": a flattened ad's next part).
         return any(
             self.sections.at(lo + m.start()) == section
+            and not (m.start() > end - lo and opener.search(sentence, end - lo, m.start()))
             for m in self.benefits.finditer(sentence, *near)
         )
 

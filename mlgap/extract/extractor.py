@@ -27,6 +27,12 @@ _SHORT, _SHORT_NEAR = 4, 50
 _TECH_NEAR = 60  # how near a technology name vouches for an ambiguous one
 _MAX_LINE = 2000  # a longer line is cut to this much around a mention for its excerpt
 _NEWLINE_RE = re.compile("\n")
+# A second degree joined to the first ("PhD, or a Master's ..."): the field follows it.
+_OTHER_DEGREE = Lazy(
+    r"[ \t]*[,(]?[ \t]*(?:or|and|/)[ \t]*(?:an?[ \t]+)?(?:master'?s?|bachelor'?s?|m\.?sc\.?|"
+    r"b\.?sc\.?|ms|bs|ma|ba|ph\.?[ \t]?d\.?|doctorate)(?![\w])",
+    re.IGNORECASE,
+)
 _MAX_BLOCK = 1500  # characters of one job's or project's lines, at most
 _BLANK_LINE = Lazy(r"\n[ \t]*\n")
 # A degree's stated field ("B.A. in Economics"): compiled when a degree is first found.
@@ -238,6 +244,15 @@ class Extractor:
         stated = _FIELD.get().match(text, hit.end, min(len(text), hit.end + 100))
         if stated:  # "B.A. in Economics": the field is stated, and only it counts
             return pattern.search(text, stated.start(1), stated.end(1)) is not None
+        if other := _OTHER_DEGREE.get().match(text, hit.end, min(len(text), hit.end + 40)):
+            # "PhD, or Master's and 3 years, in Computer Science": both degrees are asked in
+            # the field named after the second (labeling.md); on the same line.
+            after = _FIELD.get().match(text, other.end(), min(len(text), other.end() + 100))
+            if after:  # "PhD or MSc in Law": the field stated, and only it counts
+                return pattern.search(text, after.start(1), after.end(1)) is not None
+            line_end = text.find("\n", other.end(), other.end() + _NEAR_AFTER)
+            hi = other.end() + _NEAR_AFTER if line_end < 0 else line_end
+            return pattern.search(text, other.end(), min(len(text), hi)) is not None
         if hit.end - hit.start <= _SHORT:
             # "BSC", "MS": abbreviations with other meanings need their field on their line.
             # Both searches are bounded by the window: a one-line document costs no more.
