@@ -34,7 +34,7 @@ Found = Callable[[str], set[str]]
         ("Coordinated with the QA and design teams.", "collaboration"),
         ("Tackle complex problems with data.", "problem-solving"),
         ("Design and deploy ML services.", "ml-system-design"),
-        ("Architected the new data platform.", "ml-system-design"),
+        ("Architected the data platform on AWS.", "ml-system-design"),
     ],
 )
 def test_a_verb_and_its_object_show_the_skill(found: Found, text: str, skill: str) -> None:
@@ -72,6 +72,9 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Courses: quantitative research methods.", "research", False),  # a subject
         ("A global team tackling big challenges.", "problem-solving", False),  # company speak
         ("Designed the database schema and the UI.", "ml-system-design", False),  # one app
+        ("Designed a booking platform for hotels.", "ml-system-design", False),  # an app
+        ("Researched new AI tools for the marketing team.", "research", False),  # looked up
+        ("Identified anomalies in sensor data.", "anomaly-detection", True),  # -y: -ied
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),

@@ -101,9 +101,13 @@ def is_acronym(alias: str) -> bool:
 
 
 def verb_forms(verb: str) -> set[str]:
-    """Return the regular forms of a verb: solve, solves, solved, solving (and plain -s/-ed)."""
+    """Return the regular forms of a verb: solve, solves, solved, solving (and plain -s/-ed);
+    identify, identifies, identified."""
     stem = verb[:-1] if verb.endswith("e") else verb
-    return {verb, verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing"}
+    forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", stem + "ed", stem + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u", ""):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return forms
 
 
 def deletions(word: str) -> set[str]:
