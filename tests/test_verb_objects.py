@@ -127,3 +127,4 @@ def test_overlapping_matches_are_one_mention(kit: Toolkit, text: str, skill: str
     finding = next(f for f in kit.extractor.extract(text).findings if f.skill == skill)
     assert finding.mentions == 1
     assert len(finding.evidence) == 1
+    assert finding.evidence[0].text == text.rstrip(".")  # the words of all of them

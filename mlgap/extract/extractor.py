@@ -43,6 +43,21 @@ _FIELD = Lazy(r"[ \t]*[.,]?[ \t]*(?:in|of)[ \t]+([^,;()\n]{1,80})", re.IGNORECAS
 class _Gathered:
     evidence: list[Evidence] = field(default_factory=list)
     counted: list[Hit] = field(default_factory=list)  # every counted mention, for `parts`
+    kept: Hit | None = None  # the last mention taken, when its evidence is the last kept
+
+    def overlaps(self, hit: Hit, text: str, line_starts: list[int]) -> bool:
+        """Return whether `hit` stands on words already taken ("presented results", then
+        "presented results to stakeholders"): overlapping matches are one mention, and its
+        evidence grows to the words of both ("Designed the ML" and "ML platform")."""
+        if hit.start >= self.reach:
+            return False
+        if hit.end > self.reach and self.kept is not None:
+            self.kept = self.kept._replace(end=hit.end)
+            last = self.evidence[-1]
+            self.evidence[-1] = _evidence(text, self.kept, last.status, line_starts, last.section)
+            self.reach = hit.end
+        return True
+
     reach: int = -1  # the furthest end of a mention taken: hits come in order of start
     mentions: int = 0
     others: int = 0  # mentions that do not count (negated, wished...): as few are kept
@@ -158,11 +173,10 @@ class Extractor:
             g = gathered.get(hit.target.skill)
             if g is None:
                 g = gathered[hit.target.skill] = _Gathered()
-            elif hit.start < g.reach:
-                # Words already taken ("presented results", then "presented results to
-                # stakeholders"): overlapping matches are one mention.
+            elif g.overlaps(hit, text, lines.starts):
                 continue
             g.reach = max(g.reach, hit.end)
+            g.kept = None
             if hit.end <= shadow_end:
                 status = shadow_status
             elif cues.none:
@@ -183,6 +197,7 @@ class Extractor:
                     continue
             section = cues.sections.at(hit.start) if cues.job_ad else None
             g.evidence.append(_evidence(text, hit, status, lines.starts, section))
+            g.kept = hit
         if self._parts and not cues.job_ad:
             self._from_parts(text, gathered, cues, lines, history)
         skills = self.catalog.skills
