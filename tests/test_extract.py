@@ -145,6 +145,7 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Worked on a medical app for doctors", {"healthcare"}, set()),
         ("Online shopping platform for clothes", {"e-commerce"}, set()),
         ("Automating the work of a training center", {"education-domain"}, set()),
+        ("Taught mathematics at a high school", {"education-domain"}, set()),  # a teaching role
         (
             "Educational Institution of Higher Education, Baikal State University",
             set(),
