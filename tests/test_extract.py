@@ -50,6 +50,8 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Handling a crew of technicians", {"team-leadership"}, set()),
         ("Handled the team's support requests", set(), {"team-leadership"}),
         ("Achieved 96% test accuracy", {"model-evaluation"}, set()),
+        ("Forecasted demand with ARIMA and Prophet", {"predictive-analytics"}, set()),
+        ("A/B tested the new ranking model", {"statistics"}, set()),
         ("Models that run in production", {"model-deployment"}, set()),
         ("Text/sentiment analytics", {"nlp"}, set()),
         ("K-Means used to identify outliers", {"anomaly-detection", "clustering"}, set()),

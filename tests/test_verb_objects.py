@@ -75,6 +75,13 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Designed a booking platform for hotels.", "ml-system-design", False),  # an app
         ("Researched new AI tools for the marketing team.", "research", False),  # looked up
         ("Identified anomalies in sensor data.", "anomaly-detection", True),  # -y: -ied
+        ("Served predictions through a REST endpoint.", "model-deployment", True),
+        ("Served customers in a busy restaurant.", "model-deployment", False),
+        ("Monitored the model for drift in production.", "model-monitoring", True),
+        ("Monitored servers and network traffic.", "model-monitoring", False),
+        ("Quantised the model for mobile devices.", "edge-ml", True),
+        ("Cleaned and normalised the raw data.", "data-preprocessing", True),
+        ("Cleaned the office and the kitchen.", "data-preprocessing", False),
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),
