@@ -119,9 +119,11 @@ class Cues:
         resume_sections: str | None = None,
         heading_firsts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         job_ad: bool | None = None,
+        benefit_firsts: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
         self.lower = lower
+        self._last_span, self._last_sentence = (-1, -1), (0, "")
         firsts = [p for t, p in marks if t in _CUE_FIRST]
         seconds = [p for t, p in marks if t in _CUE_SECOND]
         before: set[int] = set()
@@ -148,6 +150,11 @@ class Cues:
         self.job_ad = len(ad) >= 2 if job_ad is None else job_ad
         # The patterns (sources) compiled only for the documents that use them.
         self.benefits = re.compile(benefits) if benefits and self.job_ad else None
+        # Where a perk may begin: the perks pattern is tried only near one of these. Without
+        # `benefit_firsts` (a caller that does not mark them), near every mention.
+        self.perk_places = (
+            sorted(p for t, p in marks if t in benefit_firsts) if benefit_firsts else None
+        )
         # A job ad's headings, or a CV's: each tried only where one of its words stands.
         heading_words = heading_firsts[0] if self.job_ad else heading_firsts[1]
         places = [p for t, p in marks if t in heading_words]
@@ -162,6 +169,13 @@ class Cues:
         self.wishes = "interests" in self.resume.kinds
         self.none = not self.before and not self.after and not self.job_ad and not self.wishes
 
+    def _sentence(self, start: int, end: int) -> tuple[int, str]:
+        """Return the start and text of the sentence around a mention: asked by each test
+        of one mention in turn, so the last one is kept."""
+        if self._last_span != (start, end):
+            self._last_span, self._last_sentence = (start, end), _sentence(self.lower, start, end)
+        return self._last_sentence
+
     def _in_unasked_section(self, start: int, end: int) -> bool:
         """Return whether a mention stands under the benefits, equal-opportunity or company
         headings; under the company's, a sentence that asks or gives a duty still asks
@@ -171,7 +185,7 @@ class Cues:
             return False
         if section != "company":
             return True
-        sentence = _sentence(self.lower, start, end)[1]
+        sentence = self._sentence(start, end)[1]
         return not _ASK.get().search(sentence) and not _DUTY.get().match(sentence)
 
     def _in_benefits(self, start: int, end: int) -> bool:
@@ -182,7 +196,11 @@ class Cues:
         """
         if self.benefits is None:
             return False
-        lo, sentence = _sentence(self.lower, start, end)
+        if self.perk_places is not None:
+            i = bisect.bisect_left(self.perk_places, start - _BENEFIT_NEAR)
+            if i == len(self.perk_places) or self.perk_places[i] > end + _BENEFIT_NEAR:
+                return False  # no word a perk begins with is near: most mentions
+        lo, sentence = self._sentence(start, end)
         near = max(0, start - lo - _BENEFIT_NEAR), end - lo + _BENEFIT_NEAR
         section = self.sections.at(start)
         opener = _OFFER.get()
@@ -197,7 +215,7 @@ class Cues:
 
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
-        lo, sentence = _sentence(self.lower, start, end)
+        lo, sentence = self._sentence(start, end)
         degree, field_list = _DEGREE.get(), _FIELD_LIST.get()
         if degree.search(sentence) and field_list.search(sentence, 0, start - lo):
             return FIELD
@@ -212,7 +230,7 @@ class Cues:
         if self.job_ad and (
             self._in_unasked_section(start, end)
             or self._in_benefits(start, end)
-            or _is_background(self.lower, start, end)
+            or _is_background(self._sentence(start, end)[1])
         ):
             return BACKGROUND
         i = bisect.bisect_right(self.before, start)
@@ -255,9 +273,8 @@ def _sentence(lower: str, start: int, end: int) -> tuple[int, str]:
     return lo, lower[lo : min(ends, default=min(len(lower), ceiling))]
 
 
-def _is_background(lower: str, start: int, end: int) -> bool:
+def _is_background(sentence: str) -> bool:
     """Return whether a job ad's sentence around a mention describes the company, not the hire."""
-    sentence = _sentence(lower, start, end)[1]
     return (
         bool(_COMPANY.get().search(sentence))
         and not _ASK.get().search(sentence)

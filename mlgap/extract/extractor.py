@@ -83,7 +83,12 @@ class Extractor:
     def __init__(self, catalog: Catalog, index: Index | None = None) -> None:
         self.catalog = catalog
         self.index = index if index is not None else build_index(catalog)
-        marking = MARKERS | self.index.heading_firsts | self.index.history_words
+        marking = (
+            MARKERS
+            | self.index.heading_firsts
+            | self.index.history_words
+            | self.index.benefit_firsts
+        )
         self.scanner = Scanner(self.index, marking)
         self._tech = catalog.skills_where("technology")
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
@@ -128,6 +133,7 @@ class Extractor:
             self.index.resume_sections,
             (self.index.ad_firsts, self.index.resume_firsts),
             job_ad,
+            self.index.benefit_firsts,
         )
         history = None
         lines = _Lines(text)

@@ -53,6 +53,7 @@ class Index:
     # ("... SQL PROJECTS Churn model ..."): a source, compiled only for such a document.
     heading_caps: str = "(?!)"
     benefits: str | None = None  # a job ad's perks, searched in lower-case text
+    benefit_firsts: frozenset[str] = frozenset()  # the words a perk begins with
     sections: str | None = None  # a job ad's section headings
     resume_sections: str | None = None  # a CV's interests and other headings
     # The words a heading of either kind begins with: the patterns are tried only there.
@@ -150,6 +151,9 @@ def build_index(catalog: Catalog) -> Index:
     index.heading_re = _heading_pattern(index.headings)
     index.heading_caps = _heading_caps_pattern(index.headings)
     index.benefits = _words_pattern(catalog.settings.benefit_phrases)
+    index.benefit_firsts = frozenset(
+        key[0] for p in catalog.settings.benefit_phrases if (key := alias_key(p))
+    )
     index.sections = sections_pattern(dict(catalog.settings.ad_sections))
     index.resume_sections = sections_pattern(dict(catalog.settings.resume_sections), RESUME_KINDS)
     index.titles = title_pattern(catalog.settings.seniority_titles)

@@ -39,6 +39,16 @@ class Scanner:
         self.starts = frozenset(index.first) | frozenset(index.glued) | frozenset(index.verbs)
         self.marking = marking
         self._looked_at = self.starts | marking
+        # Per first piece of a split name ("py" of "Py Torch"), the pieces that complete it.
+        tails: dict[str, set[str]] = {}
+        for name in index.split_names:
+            for k in range(1, len(name)):
+                tails.setdefault(name[:k], set()).add(name[k:])
+        for rest in tails.values():
+            # "Python's" is no split "Pythons": the "s" of a possessive follows half the
+            # names of a text, and keeping it would make the set test below pass nothing.
+            rest.discard("s")
+        self._tails = {head: frozenset(rest) for head, rest in tails.items()}
         # Per verb form: every object of its families, and the widest gap, to pass over
         # the places where no family can be complete with one look.
         self._verb_reach = {
@@ -76,7 +86,7 @@ class Scanner:
             self._coordinated(text, toks, matches, hits, several)
         if openers:
             self._shared_heads(text, toks, matches, hits, openers)
-        self._split_words(text, toks, matches, hits)
+        self._split_words(text, toks, matches, hits, distinct)
         self._unlisted(toks, matches, distinct - self.starts - self._plain, hits)
         if verb_places:
             self._verb_objects(text, toks, matches, hits, verb_places)
@@ -191,14 +201,27 @@ class Scanner:
                     break
 
     def _split_words(
-        self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
+        self,
+        text: str,
+        toks: list[str],
+        matches: list[re.Match[str]],
+        hits: list[Hit],
+        distinct: set[str],
     ) -> None:
         """Find names split by a space, a hyphen or a dot: "Py Torch", "Tensor-Flow"."""
-        glued, names, heads = self.index.glued, self.index.split_names, self.index.split_heads
+        glued, names, tails = self.index.glued, self.index.split_names, self._tails
         # Two pieces only: three-piece splits ("Sci kit learn") meet a two-piece name
         # ("scikit") on the way, and a third pass would cost as much as all the others.
-        # Only a token that begins a name is joined to the next: joining every pair of a
-        # text's tokens cost a fifth of the scan.
+        # Only a token that begins a name, in a text that also holds the rest of that
+        # name, is joined to the next: most texts hold no such pair, and are passed over
+        # with set operations instead of a pass over their tokens.
+        heads = {
+            h
+            for h in self.index.split_heads.intersection(distinct)
+            if not tails[h].isdisjoint(distinct)
+        }
+        if not heads:
+            return
         last = len(toks) - 1
         for i in [i for i, t in enumerate(toks) if t in heads]:
             if i == last or (joined := toks[i] + toks[i + 1]) not in names:
