@@ -98,7 +98,11 @@ class Extractor:
             t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
         }
         # Skills shown by their parts in one block ("data -> model -> deployed").
-        self._parts = [(s.id, s.parts) for s in catalog.skills.values() if s.parts]
+        self._parts = [
+            (s.id, s.parts, tuple(frozenset(group) for group in s.parts))
+            for s in catalog.skills.values()
+            if s.parts
+        ]
 
     def extract(
         self,
@@ -229,9 +233,11 @@ class Extractor:
     ) -> None:
         """Add the skills shown by their parts in one block of a CV: a counted mention of a
         skill of each group within one job's or one project's lines."""
-        for skill, groups in self._parts:
+        for skill, groups, sets in self._parts:
             if skill in gathered and gathered[skill].mentions:
                 continue  # named outright
+            if any(group.isdisjoint(gathered) for group in sets):
+                continue  # a part is missing from the whole text: most CVs
             per_group = [
                 [h for s in group if s in gathered for h in gathered[s].counted] for group in groups
             ]

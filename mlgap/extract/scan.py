@@ -39,16 +39,6 @@ class Scanner:
         self.starts = frozenset(index.first) | frozenset(index.glued) | frozenset(index.verbs)
         self.marking = marking
         self._looked_at = self.starts | marking
-        # Per first piece of a split name ("py" of "Py Torch"), the pieces that complete it.
-        tails: dict[str, set[str]] = {}
-        for name in index.split_names:
-            for k in range(1, len(name)):
-                tails.setdefault(name[:k], set()).add(name[k:])
-        for rest in tails.values():
-            # "Python's" is no split "Pythons": the "s" of a possessive follows half the
-            # names of a text, and keeping it would make the set test below pass nothing.
-            rest.discard("s")
-        self._tails = {head: frozenset(rest) for head, rest in tails.items()}
         # Per verb form: every object of its families, and the widest gap, to pass over
         # the places where no family can be complete with one look.
         self._verb_reach = {
@@ -86,7 +76,7 @@ class Scanner:
             self._coordinated(text, toks, matches, hits, several)
         if openers:
             self._shared_heads(text, toks, matches, hits, openers)
-        self._split_words(text, toks, matches, hits, distinct)
+        self._split_words(text, toks, matches, hits)
         self._unlisted(toks, matches, distinct - self.starts - self._plain, hits)
         if verb_places:
             self._verb_objects(text, toks, matches, hits, verb_places)
@@ -134,7 +124,7 @@ class Scanner:
                 # (-i-1: a slash is no token, so there is no "and" to step over).
                 if after in _CONJUNCTIONS:
                     openers.append(i)
-                elif text[matches[i].end()] == "/":
+                elif i + 2 < n and (tok, toks[i + 2]) in pairs and text[matches[i].end()] == "/":
                     openers.append(-i - 1)
             if targets is not None:  # a one-word phrase, or a glued one ("RandomForest")
                 start, end = matches[i].span()
@@ -201,27 +191,14 @@ class Scanner:
                     break
 
     def _split_words(
-        self,
-        text: str,
-        toks: list[str],
-        matches: list[re.Match[str]],
-        hits: list[Hit],
-        distinct: set[str],
+        self, text: str, toks: list[str], matches: list[re.Match[str]], hits: list[Hit]
     ) -> None:
         """Find names split by a space, a hyphen or a dot: "Py Torch", "Tensor-Flow"."""
-        glued, names, tails = self.index.glued, self.index.split_names, self._tails
+        glued, names, heads = self.index.glued, self.index.split_names, self.index.split_heads
         # Two pieces only: three-piece splits ("Sci kit learn") meet a two-piece name
         # ("scikit") on the way, and a third pass would cost as much as all the others.
-        # Only a token that begins a name, in a text that also holds the rest of that
-        # name, is joined to the next: most texts hold no such pair, and are passed over
-        # with set operations instead of a pass over their tokens.
-        heads = {
-            h
-            for h in self.index.split_heads.intersection(distinct)
-            if not tails[h].isdisjoint(distinct)
-        }
-        if not heads:
-            return
+        # Only a token that begins a name is joined to the next: joining every pair of a
+        # text's tokens cost a fifth of the scan.
         last = len(toks) - 1
         for i in [i for i, t in enumerate(toks) if t in heads]:
             if i == last or (joined := toks[i] + toks[i + 1]) not in names:
