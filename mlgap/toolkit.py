@@ -44,20 +44,18 @@ class Toolkit:
         files = read_catalog_files(catalog_dir)
         key = cache.cache_key(files)
         entry = cache.load(key)
-        if not (isinstance(entry, tuple) and len(entry) == 3):
-            from mlgap.catalog.load import parse_catalog  # PyYAML is needed only to build
+        if isinstance(entry, tuple) and len(entry) == 3:
+            catalog, index, typed = entry
+            return cls(catalog, Extractor(catalog, index), typed)
+        from mlgap.catalog.load import parse_catalog  # PyYAML is needed only to build
 
-            catalog = parse_catalog(files, catalog_source(catalog_dir))
-            index = build_index(catalog)
-            reader = Extractor(catalog, index)
-            entry = (
-                catalog,
-                index,
-                TypedResolver(catalog, index, lambda t: reader.extract(t).found),
-            )
-            cache.store(key, entry)
-        catalog, index, typed = entry
-        return cls(catalog, Extractor(catalog, index), typed)
+        catalog = parse_catalog(files, catalog_source(catalog_dir))
+        index = build_index(catalog)
+        extractor = Extractor(catalog, index)
+        # Typed phrases are read as résumé text is, once, when the cache is built.
+        typed = TypedResolver(catalog, index, lambda text: extractor.extract(text).found)
+        cache.store(key, (catalog, index, typed))
+        return cls(catalog, extractor, typed)
 
     def extract_document(
         self, doc: Document, skills: list[str] | None = None, as_of: date | None = None

@@ -150,11 +150,9 @@ class Cues:
         self.job_ad = len(ad) >= 2 if job_ad is None else job_ad
         # The patterns (sources) compiled only for the documents that use them.
         self.benefits = re.compile(benefits) if benefits and self.job_ad else None
-        # Where a perk may begin: the perks pattern is tried only near one of these. Without
-        # `benefit_firsts` (a caller that does not mark them), near every mention.
-        self.perk_places = (
-            sorted(p for t, p in marks if t in benefit_firsts) if benefit_firsts else None
-        )
+        # Where a perk may begin (`marks` holds the words of `benefit_firsts`): the perks
+        # pattern is tried only near one of these.
+        self.perk_places = sorted(p for t, p in marks if t in benefit_firsts)
         # A job ad's headings, or a CV's: each tried only where one of its words stands.
         heading_words = heading_firsts[0] if self.job_ad else heading_firsts[1]
         places = [p for t, p in marks if t in heading_words]
@@ -196,10 +194,9 @@ class Cues:
         """
         if self.benefits is None:
             return False
-        if self.perk_places is not None:
-            i = bisect.bisect_left(self.perk_places, start - _BENEFIT_NEAR)
-            if i == len(self.perk_places) or self.perk_places[i] > end + _BENEFIT_NEAR:
-                return False  # no word a perk begins with is near: most mentions
+        i = bisect.bisect_left(self.perk_places, start - _BENEFIT_NEAR)
+        if i == len(self.perk_places) or self.perk_places[i] > end + _BENEFIT_NEAR:
+            return False  # no word a perk begins with is near: most mentions
         lo, sentence = self._sentence(start, end)
         near = max(0, start - lo - _BENEFIT_NEAR), end - lo + _BENEFIT_NEAR
         section = self.sections.at(start)

@@ -44,6 +44,10 @@ class _Gathered:
     evidence: list[Evidence] = field(default_factory=list)
     counted: list[Hit] = field(default_factory=list)  # every counted mention, for `parts`
     kept: Hit | None = None  # the last mention taken, when its evidence is the last kept
+    reach: int = -1  # the furthest end of a mention taken: hits come in order of start
+    mentions: int = 0
+    others: int = 0  # mentions that do not count (negated, wished...): as few are kept
+    prose: bool = False  # a counted mention outside a CV's skills list
 
     def overlaps(self, hit: Hit, text: str, line_starts: list[int]) -> bool:
         """Return whether `hit` stands on words already taken ("presented results", then
@@ -57,11 +61,6 @@ class _Gathered:
             self.evidence[-1] = _evidence(text, self.kept, last.status, line_starts, last.section)
             self.reach = hit.end
         return True
-
-    reach: int = -1  # the furthest end of a mention taken: hits come in order of start
-    mentions: int = 0
-    others: int = 0  # mentions that do not count (negated, wished...): as few are kept
-    prose: bool = False  # a counted mention outside a CV's skills list
 
 
 def readable_part(text: str) -> tuple[str, tuple[str, ...]]:
@@ -233,6 +232,7 @@ class Extractor:
     ) -> None:
         """Add the skills shown by their parts in one block of a CV: a counted mention of a
         skill of each group within one job's or one project's lines."""
+        blocks: _Blocks | None = None  # found for the first skill that needs them
         for skill, groups, sets in self._parts:
             if skill in gathered and gathered[skill].mentions:
                 continue  # named outright
@@ -243,7 +243,7 @@ class Extractor:
             ]
             if not all(per_group):
                 continue
-            blocks = _Blocks(text, cues, lines, history)
+            blocks = blocks or _Blocks(text, cues, lines, history)
             last = [h for h in per_group[-1] if blocks.fits(h.start)]
             for hit in last:
                 block = blocks.of(hit.start)
@@ -268,15 +268,13 @@ class Extractor:
     def _near(self, text: str, hit: Hit) -> bool:
         """Return whether a conditional alias (a bare degree) has its field beside it."""
         pattern = re.compile(self.index.near[hit.target.skill])
-        stated = _FIELD.get().match(text, hit.end, min(len(text), hit.end + 100))
-        if stated:  # "B.A. in Economics": the field is stated, and only it counts
-            return pattern.search(text, stated.start(1), stated.end(1)) is not None
+        if (stated := _in_stated_field(pattern, text, hit.end)) is not None:
+            return stated  # "B.A. in Economics": the field is stated, and only it counts
         if other := _OTHER_DEGREE.get().match(text, hit.end, min(len(text), hit.end + 40)):
             # "PhD, or Master's and 3 years, in Computer Science": both degrees are asked in
             # the field named after the second (labeling.md); on the same line.
-            after = _FIELD.get().match(text, other.end(), min(len(text), other.end() + 100))
-            if after:  # "PhD or MSc in Law": the field stated, and only it counts
-                return pattern.search(text, after.start(1), after.end(1)) is not None
+            if (stated := _in_stated_field(pattern, text, other.end())) is not None:
+                return stated  # "PhD or MSc in Law"
             line_end = text.find("\n", other.end(), other.end() + _NEAR_AFTER)
             hi = other.end() + _NEAR_AFTER if line_end < 0 else line_end
             return pattern.search(text, other.end(), min(len(text), hi)) is not None
@@ -421,6 +419,15 @@ class _Lines:
     def line_of(self, offset: int) -> int:
         """Return the line number (from 1) of an offset."""
         return bisect.bisect_right(self.starts, offset)
+
+
+def _in_stated_field(pattern: re.Pattern[str], text: str, at: int) -> bool | None:
+    """Return whether the field a degree states at `at` ("in Economics") is one of `pattern`'s
+    fields, or None when no field is stated there."""
+    stated = _FIELD.get().match(text, at, min(len(text), at + 100))
+    if stated is None:
+        return None
+    return pattern.search(text, stated.start(1), stated.end(1)) is not None
 
 
 def _title_case(word: str) -> bool:

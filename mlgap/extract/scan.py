@@ -325,7 +325,7 @@ def _previous_conjunct(
             text[matches[k - 2].end() : matches[k - 1].start()],
             text[matches[k - 1].end() : matches[k].start()],
         )
-        return k - 2 if all(g.strip(" ,") == "" and "\n" not in g for g in gaps) else None
+        return k - 2 if all(_joins(g, " ,") for g in gaps) else None
     if k >= 1:
         gap = text[matches[k - 1].end() : matches[k].start()]
         if gap.strip() in ("/", ",") and "\n" not in gap:
@@ -357,10 +357,10 @@ def _phrases_at(
             several.append((i, size))
 
 
-def _joins(gap: str) -> bool:
+def _joins(gap: str, separators: str = " ,/") -> bool:
     """Return whether the text between two conjuncts, or a conjunct and "and"/"or", keeps
-    them in one list."""
-    return gap.strip(" ,/") == "" and "\n" not in gap
+    them in one list: nothing but `separators`, on one line."""
+    return gap.strip(separators) == "" and "\n" not in gap
 
 
 def _unversioned(token: str) -> str:

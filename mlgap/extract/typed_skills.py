@@ -49,6 +49,7 @@ class TypedResolver:
         the resolver is built (and cached), never per typed item."""
         self.catalog = catalog
         self.forms: dict[str, tuple[str, ...]] = {}
+        read: dict[str, frozenset[str]] = {}  # phrase -> in_text's answer: plurals repeat it
         # As in a résumé, a phrase shows every skill it is an alias or an instance of
         # ("SVC" is the SVM and a classifier; "medical imaging" vision and healthcare).
         # Phrases that differ only in spacing ("linear regression", "LinearRegression") are
@@ -58,7 +59,10 @@ class TypedResolver:
             if named:
                 shown = {t.skill for t in named}
                 if in_text is not None:
-                    shown |= in_text(f"Skills: {named[0].alias}.")
+                    phrase = named[0].alias
+                    if phrase not in read:
+                        read[phrase] = in_text(f"Skills: {phrase}.")
+                    shown |= read[phrase]
                 squashed = "".join(key)
                 self.forms[squashed] = tuple(sorted(shown.union(self.forms.get(squashed, ()))))
         for skill in catalog.skills.values():
