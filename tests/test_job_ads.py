@@ -119,3 +119,30 @@ def test_perks_after_what_we_offer_leave_the_duties_before_alone(kit: Toolkit) -
     assert "python" in kit.extractor.extract(flat + "insurance and hack days", job_ad=True).found
     perk = "Data Scientist Benefits health insurance and a Python learning budget"
     assert "python" not in kit.extractor.extract(perk, job_ad=True).found
+
+
+def test_the_company_section_asks_only_near_a_mention(kit: Toolkit) -> None:
+    """Under "About us", words that ask count only near the mention: in a flattened ad,
+    "with us you'll grow" at the start of a long sentence does not ask for what follows."""
+    about = (
+        "Data Engineer ABOUT US With us you'll be part of a small team building our web shop "
+        "for retailers across Europe and beyond, and our engineering culture is centred "
+        "around collaboration and autonomy. REQUIREMENTS Python and SQL."
+    )
+    found = set(kit.extractor.extract(about, job_ad=True).found)
+    assert {"python", "sql"} <= found
+    assert "collaboration" not in found
+    asked = "Data Engineer\nAbout us\nWe build shops. You collaborate closely with designers.\n"
+    assert "collaboration" in kit.extractor.extract(asked, job_ad=True).found
+
+
+def test_how_to_apply_asks_for_nothing(kit: Toolkit) -> None:
+    """What an ad says of applying ("no unsolicited presentations") is no requirement."""
+    ad = (
+        "Data Scientist\nRequirements: Python.\n"
+        "How to apply\nSend your CV; please refrain from unsolicited presentations.\n"
+    )
+    extraction = kit.extractor.extract(ad, job_ad=True)
+    assert "python" in extraction.found
+    assert "communication" not in extraction.found
+    assert "apply" in {kind for _, _, kind in extraction.ad_sections}

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from mlgap import Toolkit
+
 
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
@@ -41,6 +43,16 @@ def test_interests_are_not_skills(
     """What a CV lists under Interests or Hobbies is wished for; the next heading ends it."""
     skills = found(text)
     assert shown <= skills and not not_shown & skills
+
+
+def test_referees_are_other_people(kit: Toolkit) -> None:
+    """A referee's title under References is not the person's; the next heading ends it."""
+    cv = "EXPERIENCE\nPython developer\nREFERENCES\nJane Roe, Team Lead, Acme\nSKILLS\nDocker\n"
+    extraction = kit.extractor.extract(cv)
+    assert {"python", "docker"} <= set(extraction.found)
+    assert "team-leadership" not in extraction.found
+    lead = next(f for f in extraction.findings if f.skill == "team-leadership")
+    assert [e.status for e in lead.evidence] == ["referee"]
 
 
 def test_a_lazy_pattern_compiles_once_with_its_flags() -> None:

@@ -85,6 +85,23 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Evaluate intrinsic and extrinsic metrics of the model.", "model-evaluation", True),
         ("Handling missing or noisy data.", "data-preprocessing", True),
         ("Built tools to help researchers find data.", "research", False),
+        # This round: word forms, small gaps and paraphrases of each weak id.
+        ("Closely worked with the product manager.", "collaboration", True),
+        ("Work together closely with product owners.", "collaboration", True),
+        ("Worked with team of developers on the billing app.", "collaboration", True),
+        ("Good communicational skills.", "communication", True),
+        ("Share findings with the sales team.", "communication", True),
+        ("Act as the primary point of contact for clients.", "communication", True),
+        ("Find solutions to some of the hardest problems in logistics.", "problem-solving", True),
+        ("Supervised five junior programmers.", "team-leadership", True),
+        ("Managed 12 employees across two shifts.", "team-leadership", True),
+        ("Participate in the education of trainee doctors.", "internship", False),  # others
+        ("Worked as a trainee developer at Acme.", "internship", True),
+        ("Ingested click streams with Kafka into the lake.", "data-pipelines", True),
+        ("Kafka streaming into Spark jobs.", "data-pipelines", True),
+        ("Kafka as the message bus between services.", "data-pipelines", False),  # a bus
+        ("Maintain a 50+ PB scale data store.", "large-datasets", True),
+        ("Experience with distributed computing concepts.", "large-datasets", True),
     ],
 )
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:

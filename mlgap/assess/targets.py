@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mlgap.assess.results import Ask, Target
 from mlgap.catalog.model import DEGREES, Catalog, Requirement, Role
 from mlgap.extract.results import COUNTED, Evidence, Extraction
+from mlgap.extract.sections import NOT_ASKED
 
 _TIER_OF_SECTION = {
     "requirements": "core",
@@ -241,14 +242,14 @@ def _unscored(catalog: Catalog, text: str, ad: Extraction) -> list[tuple[str, in
 
 
 def _unasked(ad: Extraction, line: int, column: int) -> bool:
-    """Return whether (line, column) of the ad lies under its company, benefits or
-    equal-opportunity headings (which one-line ads keep mid-line)."""
+    """Return whether (line, column) of the ad lies under its company, benefits,
+    equal-opportunity or how-to-apply headings (which one-line ads keep mid-line)."""
     kind = None
     for at_line, at_column, section in ad.ad_sections:
         if (at_line, at_column) > (line, column):
             break
         kind = section
-    return kind in ("company", "benefits", "eeo")
+    return kind in NOT_ASKED
 
 
 def _around(line: str, at: int, width: int = 100) -> str:

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from mlgap.extract.links import LINK_TOKENS
-from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, WISHED
+from mlgap.extract.results import BACKGROUND, COUNTED, FIELD, NEGATED, REFEREE, WISHED
 from mlgap.extract.sections import NOT_ASKED, Sections
 from mlgap.lazy_pattern import Lazy
 
@@ -15,6 +15,10 @@ from mlgap.lazy_pattern import Lazy
 _WINDOW, _AFTER_WINDOW = 120, 30
 _SENTENCE_REACH = 1000  # how far a sentence is looked for around a mention
 _BENEFIT_NEAR = 120  # how near a perk must be named for a mention to be one
+# How near a mention the words that ask for it must stand, under the company's heading: an
+# ad flattened to one line is one "sentence" of hundreds of words, and "with us you'll be
+# ..." at its start does not make "our culture is centred around collaboration" asked.
+_ASK_BEFORE, _ASK_AFTER = 100, 60
 # Where a clause ends, for the window a cue is looked for in.
 _BOUNDARY = Lazy(
     r"[.;!?•|·▪►✓✔]\s|[;•|·▪►✓✔]|\n\s*\n|\b(?:but|however|although|whereas|while|except)\b",
@@ -164,7 +168,8 @@ class Cues:
             re.compile(resume_sections) if resume_sections and places and not self.job_ad else None
         )
         self.resume = Sections(text, lower, cv_headings, places)
-        self.wishes = "interests" in self.resume.kinds
+        # Its references name other people, whose titles and skills are not the person's.
+        self.wishes = "interests" in self.resume.kinds or "references" in self.resume.kinds
         self.none = not self.before and not self.after and not self.job_ad and not self.wishes
 
     def _sentence(self, start: int, end: int) -> tuple[int, str]:
@@ -183,8 +188,11 @@ class Cues:
             return False
         if section != "company":
             return True
-        sentence = self._sentence(start, end)[1]
-        return not _ASK.get().search(sentence) and not _DUTY.get().match(sentence)
+        lo, sentence = self._sentence(start, end)
+        near = max(0, start - lo - _ASK_BEFORE)
+        if _ASK.get().search(sentence, near, end - lo + _ASK_AFTER):
+            return False
+        return near > 0 or not _DUTY.get().match(sentence)
 
     def _in_benefits(self, start: int, end: int) -> bool:
         """Return whether a job ad's sentence lists the employer's perks close to a mention.
@@ -222,8 +230,8 @@ class Cues:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
-        if self.wishes and self.resume.at(start) == "interests":
-            return WISHED
+        if self.wishes and (kind := self.resume.at(start)) in ("interests", "references"):
+            return WISHED if kind == "interests" else REFEREE
         if self.job_ad and (
             self._in_unasked_section(start, end)
             or self._in_benefits(start, end)

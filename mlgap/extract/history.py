@@ -63,7 +63,7 @@ _EDUCATION = Lazy(
     r"\b(?:university|college|school|institute|bachelor\w*|master\w*|ph\.?\s?d|b\.?\s?sc"
     r"|m\.?\s?sc|degree|diploma|graduated|thesis|coursework|gpa)\b"
 )
-_NOT_WORK = frozenset({"education", "projects", "interests"})
+_NOT_WORK = frozenset({"education", "projects", "interests", "references"})
 _TITLE_LINE = 80  # a title line is short; a longer line above the dates is a bullet
 _BULLETS = "-–•*·▪►✓✔>"
 _AROUND = 200  # how far from its dates a job's title is looked for (flattened CVs: one line)

@@ -14,6 +14,7 @@ from mlgap.catalog.model import SENIORITIES
 from mlgap.plain_data import fields_dict
 
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
+REFEREE = "referee"  # a CV's references name other people: "Jane Roe, Team Lead, Acme"
 FIELD = "degree-field"  # a job ad names the subject only as the field of a degree
 
 

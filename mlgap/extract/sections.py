@@ -1,11 +1,12 @@
 """The sections of a document found by their headings. A job ad's: about the company, duties,
-requirements, nice-to-have, benefits, equal-opportunity text; a CV's: interests, the rest.
+requirements, nice-to-have, benefits, equal-opportunity text, how to apply; a CV's:
+interests, references, the rest.
 The headings are catalog data (`settings.ad_sections`, `settings.resume_sections`) and count
 on their own line, before a colon, or in capitals: documents flattened to one line keep their
 headings that way ("WHAT YOU WILL DO ...", "Job benefits: ...").
 
-What the employer offers, says of itself or of equal opportunity is never a requirement; the
-others are where a requirement and its tier come from.
+What the employer offers, says of itself or of equal opportunity, and how to apply, is never a
+requirement; the others are where a requirement and its tier come from.
 """
 
 from __future__ import annotations
@@ -17,12 +18,22 @@ from mlgap.tokens import alias_key
 
 # "job": a heading that opens an ad or its description ("Job description"), after which
 # what is named is asked for again (a document may hold several ads, one after another).
-SECTION_KINDS = ("job", "company", "duties", "requirements", "preferred", "benefits", "eeo")
-NOT_ASKED = frozenset({"company", "benefits", "eeo"})
+SECTION_KINDS = (
+    "job",
+    "company",
+    "duties",
+    "requirements",
+    "preferred",
+    "benefits",
+    "eeo",
+    "apply",
+)
+NOT_ASKED = frozenset({"company", "benefits", "eeo", "apply"})
 
 
-# A CV's sections: what one wishes for, the dated work history, what is never work, the rest.
-RESUME_KINDS = ("interests", "work", "education", "projects", "skills", "other")
+# A CV's sections: what one wishes for, the dated work history, what is never work, other
+# people (referees), the rest.
+RESUME_KINDS = ("interests", "work", "education", "projects", "skills", "references", "other")
 
 
 def sections_pattern(
