@@ -146,3 +146,16 @@ def test_how_to_apply_asks_for_nothing(kit: Toolkit) -> None:
     assert "python" in extraction.found
     assert "communication" not in extraction.found
     assert "apply" in {kind for _, _, kind in extraction.ad_sections}
+
+
+def test_the_companys_stack_and_boasts_are_background(kit: Toolkit) -> None:
+    """A list under "Our stack" is the company's (labeling.md), as is "X is the world's
+    leading manufacturer of ..."; the requirements after them are still asked."""
+    ad = (
+        "Backend Engineer\nOur stack\nDocker, Kubernetes and AWS.\n"
+        "Acme is the world's leading manufacturer of heat pumps.\n"
+        "Requirements\nPython and SQL.\n"
+    )
+    found = set(kit.extractor.extract(ad, job_ad=True).found)
+    assert {"python", "sql"} <= found
+    assert not {"docker", "kubernetes", "aws", "manufacturing"} & found

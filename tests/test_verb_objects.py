@@ -102,6 +102,17 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Kafka as the message bus between services.", "data-pipelines", False),  # a bus
         ("Maintain a 50+ PB scale data store.", "large-datasets", True),
         ("Experience with distributed computing concepts.", "large-datasets", True),
+        ("Set up statistics components for the admin panel.", "statistics", False),  # a feature
+        ("Our mentor developer will support you.", "mentoring", False),  # one given the hire
+        ("Served as a mentor to two new analysts.", "mentoring", True),
+        ("One of our researchers will guide you.", "research", False),
+        ("A storage system based on open source software.", "open-source", False),  # uses it
+        ("Contributed to open-source projects (pandas).", "open-source", True),
+        ("Fluent verbal and written English.", "communication", False),  # a language
+        ("Excellent verbal and written communication.", "communication", True),
+        ("Solving customers issues in the ticket system.", "problem-solving", False),  # support
+        ("Solved hard problems in routing.", "problem-solving", True),
+        ("Keep studying Java and Spring.", "java", False),  # still learning it (rule 3)
     ],
 )
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:

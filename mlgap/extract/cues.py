@@ -34,7 +34,11 @@ _AD_FIRST = frozenset(
 )
 # The patterns below are compiled when first used (`Lazy`): most are for job ads or for the
 # few CVs that say no or wish, and compiling all of them up front cost every start 10 ms.
-_COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompan(?:y|ies)\b|\bpartners?\b")
+# The employer in its own voice, or boasting of itself ("X is the world's leading maker").
+_COMPANY = Lazy(
+    r"\b(?:we|our|us)\b|\bcompan(?:y|ies)\b|\bpartners?\b"
+    r"|\b(?:world'?s|global|market|industry) lead\w*|\b(?:a|the) leading\b"
+)
 _ASK = Lazy(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
@@ -73,6 +77,8 @@ _WISH = Lazy(
     r"aim(?:s|ing)?|intend(?:s|ing)?|eager|keen|looking|desire|aspir(?:e|ing))\s+to\s+"
     r"(?:\w+\s+){0,2}?(?:learn|study|master|develop|gain|explore|get|start|try|improve|pick)"
     r"|\b(?:currently|now|presently|am|i'm|im)\s+(?:learning|studying|taking|exploring)\b"
+    # "keep studying Java": still learning it, as "currently learning" is (rule 3).
+    r"|\b(?:keep|continue|still)\s+(?:on\s+)?(?:learning|studying)\b"
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
     # "Objective: to learn Docker": a purpose is a wish (found from "learn", as above).
     r"|\bto\s+learn\b"

@@ -14,6 +14,8 @@ _GLUE_GAP = frozenset(" -.")
 _CLAUSE_GAP = frozenset(".;:|•\n!?()")
 _CONJUNCTIONS = frozenset(["and", "or"])
 _DONE_TO = frozenset(["by", "me", "us"])
+# After these a verb's plain form is a noun: "our mentor developer", "the design team".
+_DETERMINERS = frozenset("a an the our your my their his her its".split())
 # A document is flattened when its lines run over _FLAT_LINE characters on average: its
 # headings stand inside lines. Short texts (a typed sentence) are never taken for one.
 _FLAT_MIN, _FLAT_LINE = 1000, 300
@@ -284,6 +286,8 @@ class Scanner:
                 continue  # "industry-leading": an adjective, not the verb
             if i + 1 < n and toks[i + 1] in _DONE_TO:
                 continue  # "managed by other teams", "taught me": done to, not done
+            if i and toks[i - 1] in _DETERMINERS and not tok.endswith(("ed", "ing")):
+                continue  # "our mentor will help you": a noun, someone else's
             clause_end = i + 1  # the object must be in the verb's own clause
             while clause_end < min(n, i + reach + 2) and _CLAUSE_GAP.isdisjoint(
                 text[matches[clause_end - 1].end() : matches[clause_end].start()]
