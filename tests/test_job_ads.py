@@ -159,3 +159,18 @@ def test_the_companys_stack_and_boasts_are_background(kit: Toolkit) -> None:
     found = set(kit.extractor.extract(ad, job_ad=True).found)
     assert {"python", "sql"} <= found
     assert not {"docker", "kubernetes", "aws", "manufacturing"} & found
+
+
+def test_an_industry_in_the_companys_words_is_asked_only_near_it(kit: Toolkit) -> None:
+    """In a sentence about the company, an industry counts only where words near it ask:
+    a group's long list of brands holding "Preferred" far away asks for none of them."""
+    brands = ", ".join(f"Brand{i} Insurance" for i in range(12))
+    ad = (
+        "Data Engineer\nYou will build pipelines in Python.\n"
+        f"Our companies: Acme Preferred, {brands}, Acme Healthcare Solutions.\n"
+    )
+    found = set(kit.extractor.extract(ad, job_ad=True).found)
+    assert "python" in found
+    assert "healthcare" not in found
+    asked = "Data Engineer\nWe want people with experience in healthcare data.\n"
+    assert "healthcare" in kit.extractor.extract(asked, job_ad=True).found

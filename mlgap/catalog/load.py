@@ -137,6 +137,7 @@ class _Builder:
                     _text(c, "name"),
                     technology=c.get("technology", False),
                     degree_subject=c.get("degree_subject", False),
+                    industry=c.get("industry", False),
                 )
             )
         for i, s in enumerate(data.get("skills", ())):

@@ -26,6 +26,9 @@ class Category:
     # Subjects a degree is in ("a PhD in Statistics"): a job ad naming one as a degree's
     # field does not ask for the skill itself.
     degree_subject: bool = False
+    # Industries: in a job ad, the company's description of its own industry asks for
+    # nothing (labeling.md), so only words near a mention ask for one.
+    industry: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,6 +224,17 @@ class Cues:
             for m in self.benefits.finditer(sentence, *near)
         )
 
+    def industry(self, start: int, end: int) -> str:
+        """Return BACKGROUND when a job ad's sentence about the company names an industry
+        with no word near it that asks: the employer's own industry is not asked."""
+        lo, sentence = self._sentence(start, end)
+        if not _COMPANY.get().search(sentence):
+            return COUNTED
+        near = max(0, start - lo - _ASK_BEFORE)
+        if _ASK.get().search(sentence, near, end - lo + _ASK_AFTER):
+            return COUNTED
+        return COUNTED if near == 0 and _DUTY.get().match(sentence) else BACKGROUND
+
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
         lo, sentence = self._sentence(start, end)

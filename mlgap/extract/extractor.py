@@ -92,6 +92,7 @@ class Extractor:
         self._tech = catalog.skills_where("technology")
         # Skills that are also degree subjects ("a PhD in Statistics or a related field").
         self._fields = catalog.skills_where("degree_subject")
+        self._industries = catalog.skills_where("industry")
         # Skills one of whose names is also a profile site ("GitHub", "Kaggle").
         self._linkish = {
             t.skill for name in LINK_LABELS for t in self.index.phrases.get((name,), ())
@@ -261,8 +262,11 @@ class Extractor:
         if hit.how == "heading":
             return COUNTED
         status = cues.status(hit.start, hit.end)
-        if status == COUNTED and cues.job_ad and hit.target.skill in self._fields:
-            return cues.degree_field(hit.start, hit.end)
+        if status == COUNTED and cues.job_ad:
+            if hit.target.skill in self._fields:
+                return cues.degree_field(hit.start, hit.end)
+            if hit.target.skill in self._industries:
+                return cues.industry(hit.start, hit.end)
         return status
 
     def _near(self, text: str, hit: Hit) -> bool:
