@@ -113,6 +113,9 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Solving customers issues in the ticket system.", "problem-solving", False),  # support
         ("Solved hard problems in routing.", "problem-solving", True),
         ("Keep studying Java and Spring.", "java", False),  # still learning it (rule 3)
+        ("Led team meetings every week.", "team-leadership", False),  # a meeting, no team
+        ("Managed team working skills in groups.", "team-leadership", False),
+        ("Managed team of developers in Minsk.", "team-leadership", True),
     ],
 )
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:

@@ -16,6 +16,12 @@ _CONJUNCTIONS = frozenset(["and", "or"])
 _DONE_TO = frozenset(["by", "me", "us"])
 # After these a verb's plain form is a noun: "our mentor developer", "the design team".
 _DETERMINERS = frozenset("a an the our your my their his her its".split())
+# Nouns an object may qualify, when it is no object at all: "managed team working skills",
+# "lead for team projects", "led team meetings" lead no team.
+_COMPOUND_HEADS = frozenset(
+    "work working player players spirit building meeting meetings project projects "
+    "event events".split()
+)
 # A document is flattened when its lines run over _FLAT_LINE characters on average: its
 # headings stand inside lines. Short texts (a typed sentence) are never taken for one.
 _FLAT_MIN, _FLAT_LINE = 1000, 300
@@ -299,7 +305,11 @@ class Scanner:
                     (j for j in range(i + 1, min(clause_end, i + gap + 2)) if toks[j] in objects),
                     default=0,
                 )
-                if last:
+                if last and not (
+                    last + 1 < n
+                    and toks[last + 1] in _COMPOUND_HEADS
+                    and text[matches[last].end() : matches[last + 1].start()] == " "
+                ):
                     start, end = matches[i].start(), matches[last].end()
                     hits.append(Hit(start, end, target, "phrase", 100.0))
 
