@@ -116,6 +116,14 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Led team meetings every week.", "team-leadership", False),  # a meeting, no team
         ("Managed team working skills in groups.", "team-leadership", False),
         ("Managed team of developers in Minsk.", "team-leadership", True),
+        ("Resolved complex technical problems for the platform.", "problem-solving", True),
+        ("Keep myself updated with new frameworks.", "continuous-learning", True),
+        ("Following the latest research in NLP.", "continuous-learning", True),
+        ("Follow the agile development process.", "continuous-learning", False),
+        ("Line manager for four data analysts.", "team-leadership", True),
+        ("Interacted with stakeholders to gather requirements.", "communication", True),
+        ("Gave a talk at PyData Berlin.", "communication", True),
+        ("Liaising between the business and engineering teams.", "communication", True),
     ],
 )
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:
