@@ -120,6 +120,10 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("BE Computer Science, 2015", {"bachelors-degree"}, set()),
         ("You will be part of the engineering team", set(), {"bachelors-degree"}),
         ("Psychology/Masters Degree", set(), {"masters-degree"}),
+        ("Fieldwork in West Java on rice yields", set(), {"java"}),  # the island
+        # A bare "Master's" takes no field from the next line, the next entry.
+        ("Master's\nMachine learning engineer at Acme", set(), {"masters-degree"}),
+        ("Master of Science\nComputer Science, MIT, 2015", {"masters-degree"}, set()),
         ("A PhD scholarship in physics is available", set(), {"phd"}),
         ("Experience with No-SQL databases", set(), {"sql"}),
         # A wish can be stated on the line before, in a wrapped sentence.

@@ -33,6 +33,11 @@ _OTHER_DEGREE = Lazy(
     r"b\.?sc\.?|ms|bs|ma|ba|ph\.?[ \t]?d\.?|doctorate)(?![\w])",
     re.IGNORECASE,
 )
+# Degree levels named by one word, whose field must be on their own line (or the one before,
+# which a wrapped line continues): the next line is often the next entry.
+_BARE_LEVELS = frozenset(
+    ["master", "master's", "masters", "bachelor", "bachelor's", "bachelors", "magister"]
+)
 _MAX_BLOCK = 1500  # characters of one job's or project's lines, at most
 _BLANK_LINE = Lazy(r"\n[ \t]*\n")
 # A degree's stated field ("B.A. in Economics"): compiled when a degree is first found.
@@ -291,6 +296,11 @@ class Extractor:
             hi = min(len(text), hit.end + _SHORT_NEAR if line_end < 0 else line_end)
         else:
             lo, hi = max(0, hit.start - _NEAR_BEFORE), min(len(text), hit.end + _NEAR_AFTER)
+            if text[hit.start : hit.end].lower() in _BARE_LEVELS:
+                # "Master's" alone names no field: one of its own line's, not the next
+                # line's ("Master's" above "Machine learning engineer at Acme").
+                line_end = text.find("\n", hit.end, hi)
+                hi = hi if line_end < 0 else line_end
         return pattern.search(text, lo, hi) is not None
 
 
