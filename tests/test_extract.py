@@ -121,6 +121,18 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("You will be part of the engineering team", set(), {"bachelors-degree"}),
         ("Psychology/Masters Degree", set(), {"masters-degree"}),
         ("Fieldwork in West Java on rice yields", set(), {"java"}),  # the island
+        # Same word, other meaning: electrical transformers, the news channel, air, a visa.
+        ("Maintained power transformers at a substation", set(), {"deep-learning"}),
+        ("Featured on CNN and BBC", set(), {"deep-learning", "neural-networks"}),
+        ("Airflow sensors for HVAC units", set(), {"data-pipelines"}),
+        ("Applied for an F1 visa", set(), {"model-evaluation"}),
+        (
+            "Student dropout prediction for an edtech startup",
+            {"education-domain"},
+            {"regularization"},
+        ),
+        ("Worked on the bank holiday rota", set(), {"finance"}),
+        ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
         # A bare "Master's" takes no field from the next line, the next entry.
         ("Master's\nMachine learning engineer at Acme", set(), {"masters-degree"}),
         ("Master of Science\nComputer Science, MIT, 2015", {"masters-degree"}, set()),
