@@ -25,6 +25,22 @@ def test_split_language_suffixes_are_joined(
     assert present <= skills and not absent & skills
 
 
+def test_words_a_pdf_split_after_their_first_letter_are_joined() -> None:
+    """A line whose words lost their first letter to the font's spacing ("J ava, R edHat")
+    is joined back; R and C named in prose, or a few in a long flattened line, stay."""
+    from mlgap.extract.clean import clean_text
+
+    kerned = "Java D eveloper - J ava, S pring, R edHat J Boss, F aculty o f C ybernetics"
+    assert (
+        clean_text(kerned) == "Java Developer - Java, Spring, RedHat J Boss, Faculty of Cybernetics"
+    )
+    prose = "I used R and C for years, R for stats and C for speed."
+    assert clean_text(prose) == prose
+    flat = "Skills R studio work " + "Built services in Python and Java for clients. " * 30
+    flat += "K afka and S park, R edis"
+    assert clean_text(flat) == flat  # three splits among 300 words: no letter-split line
+
+
 @pytest.mark.parametrize(
     ("text", "shown", "not_shown"),
     [

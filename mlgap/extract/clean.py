@@ -39,6 +39,24 @@ _SPACED_HINT_RE = re.compile(r" [^\W\d_] [^\W\d_] ")
 _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d_])")
 
 
+# A PDF whose font spacing split each word's first letter off ("J ava, S pring, R edHat"):
+# a lone capital (not "A" or "I", which are words) before the rest of a word. A line with
+# _KERNED_MIN of them, one word in _KERNED_SHARE at least, is such a line, and its words are
+# joined back; elsewhere "R and C" is two names (and a CV flattened to one line is not
+# letter-split for holding a few of them).
+_KERNED = Lazy(
+    r"(?<![\w'])([B-HJ-Z]) (?!(?:and|or|for|to|in|on|with|is|are|the|of|at|as|by|from|was|"
+    r"were|be|has|have|had|it|its|an|but|not|then|than|so|if|via|vs|language|programming|"
+    r"scripts?|code|studio|developers?|and)\b)([a-z]{2,})"
+)
+# On such a line, lower-case words split the same way ("d egree", "o f"); "a" is a word.
+_KERNED_LOWER = Lazy(r"(?<![\w'])([b-hj-z]) ([a-z]+)")
+_KERNED_MIN, _KERNED_SHARE = 3, 8
+# Searched first, as _SPACED_HINT_RE is: a pattern that starts with a literal space is
+# searched many times faster than one that starts with a look-behind.
+_KERNED_HINT = re.compile(r" [B-HJ-Z] [a-z]")
+
+
 # "C ++", "C #", "F #": a language name whose suffix a converter split off. Joined back
 # only after a lone capital C or F, so "section #3" or "A ++" stay as they are.
 _SPLIT_SUFFIX = Lazy(r"(?<![\w+#])([CF]) (\+\+|#)(?![\w+#])")
@@ -59,6 +77,14 @@ def _unspace_line(line: str) -> str:
         # Once a line is letter-spaced, its short words are too ("C O N T A C T  M E").
         return _SPACED_SHORT_RE.sub(_unspace, _SPACED_RE.sub(_unspace, line))
     return line
+
+
+def _unkern_line(line: str) -> str:
+    found = len(_KERNED.get().findall(line))
+    if found < _KERNED_MIN or found * _KERNED_SHARE < line.count(" ") + 1:
+        return line
+    kerned = _KERNED.get()
+    return _KERNED_LOWER.get().sub(r"\1\2", kerned.sub(r"\1\2", line))
 
 
 def clean_text(text: str) -> str:
@@ -88,6 +114,9 @@ def clean_text(text: str) -> str:
         )
     if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
         text = "\n".join(_unspace_line(line) for line in text.split("\n"))
+    hint = _KERNED_HINT
+    if (first := hint.search(text)) and hint.search(text, first.end()):
+        text = "\n".join(_unkern_line(line) if " " in line else line for line in text.split("\n"))
     if "C ++" in text or "C #" in text or "F #" in text:
         text = _SPLIT_SUFFIX.get().sub(r"\1\2", text)
     return text
