@@ -133,6 +133,11 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ),
         ("Worked on the bank holiday rota", set(), {"finance"}),
         ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
+        ("Contributor to scikit-learn (3 merged PRs)", {"open-source"}, set()),
+        ("Published two papers at EMNLP", {"research"}, set()),
+        ("Designed the architecture of our feature store", set(), {"feature-engineering"}),
+        ("Unfinished bachelor's in Computer Science", set(), {"bachelors-degree"}),
+        ("Deep Learning Specialization (ongoing)", set(), {"ml-certificate", "deep-learning"}),
         # A bare "Master's" takes no field from the next line, the next entry.
         ("Master's\nMachine learning engineer at Acme", set(), {"masters-degree"}),
         ("Master of Science\nComputer Science, MIT, 2015", {"masters-degree"}, set()),

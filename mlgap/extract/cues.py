@@ -69,7 +69,9 @@ _NEGATION = Lazy(
     r"used|worked|skilled|knowledgeable|confident)\b"
     r"|\b(?:never|haven't|have not|hasn't|has not|didn't|did not|don't|do not)\s+"
     r"(?:\w+\s+)?(?:used|use|worked|work|touched|know|tried|had)\b"
-    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b",
+    r"|\bunfamiliar\s+with\b|\bno\s+(?:hands-on|prior|practical|professional|real)\b"
+    # "Unfinished bachelor's in CS": a degree not completed is not had (labeling.md).
+    r"|\b(?:unfinished|incomplete|uncompleted)\b",
     re.IGNORECASE,
 )
 _WISH = Lazy(
@@ -89,8 +91,8 @@ _WISH = Lazy(
 )
 _AFTER_WISH = Lazy(
     # "Kubernetes, to learn" ends there; "used PyTorch to learn embeddings" is a purpose.
-    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|learning|to\s+learn(?![ \t]+\w)|soon|wip|"
-    r"studying)\b",
+    r"[\s,:-]{0,3}[(\[]?\s*(?:planned|in\s+progress|ongoing|learning|to\s+learn(?![ \t]+\w)|soon|"
+    r"wip|studying)\b",
     re.IGNORECASE,
 )
 # A whole document is searched for cues only where a token that can begin one stands (a
@@ -101,10 +103,13 @@ _CUE_FIRST = frozenset(
     "no zero lack lacks lacking without not never haven have hasn has didn did don do "
     "unfamiliar would wish wishes want wants wanted hope hoping plan plans planning aim aims "
     "aiming intend intends intending eager keen looking desire aspire aspiring interested "
-    "learning future planned soon wip studying searching seeking".split()
+    "learning future planned soon wip studying searching seeking ongoing unfinished incomplete "
+    "uncompleted".split()
 )
 _CUE_SECOND = frozenset("learning studying taking exploring learned learn progress".split())
-_AFTER_WORDS_RE = re.compile(r"(?:planned|in\s+progress|learning|to\s+learn|soon|wip|studying)\b")
+_AFTER_WORDS_RE = re.compile(
+    r"(?:planned|in\s+progress|ongoing|learning|to\s+learn|soon|wip|studying)\b"
+)
 # Words beside an ambiguous short name ("R", "RL") that make it a technology: "in R",
 # "R programming", "R scripts".
 CUE_BEFORE = frozenset(
