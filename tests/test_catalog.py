@@ -175,6 +175,13 @@ def _catalog_with(tmp_path: Path, name: str, text: str) -> Path:
         ),
         (
             "zz-extra.yaml",
+            "category: languages\nskills:\n  - id: julia\n    name: Julia\n"
+            "    description: d\n    next_step: s\n    aliases: [julia]\n"
+            "    other_meanings: [julia]\n",
+            "zz-extra.yaml:8: skill 'julia': 'julia' is both one of its names and another meaning",
+        ),
+        (
+            "zz-extra.yaml",
             "roles:\n  - id: r2\n    name: R\n    source: s\n    description: d\n"
             "    requirements:\n      - {skill: cobol, importance: core}\n",
             "zz-extra.yaml:7: role 'r2' names unknown skill 'cobol'",

@@ -98,6 +98,27 @@ def _check_instances(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     return problems
 
 
+def _check_other_meanings(catalog: Catalog, lines: Lines) -> list[MlgapError]:
+    """An other meaning is not also a name of the same skill: it would never be found."""
+    problems: list[MlgapError] = []
+    for skill in catalog.skills.values():
+        names = {
+            alias_key(a) for kind in (*_ALIAS_KINDS, "instances") for a in getattr(skill, kind)
+        }
+        problems.extend(
+            _at(
+                lines,
+                "other_meanings",
+                f"{skill.id}\0{phrase}",
+                f"skill '{skill.id}': '{phrase}' is both one of its names and another meaning",
+                "keep it in one list: a name shows the skill, another meaning blocks it",
+            )
+            for phrase in skill.other_meanings
+            if alias_key(phrase) in names
+        )
+    return problems
+
+
 def _check_skills(catalog: Catalog, lines: Lines) -> list[MlgapError]:
     """Conditional aliases come with near phrases; a skill's category exists."""
     problems: list[MlgapError] = []
@@ -242,6 +263,7 @@ def check_catalog(catalog: Catalog, lines: Lines) -> list[MlgapError]:
         + _check_aliases(catalog, lines)
         + _check_instances(catalog, lines)
         + _check_skills(catalog, lines)
+        + _check_other_meanings(catalog, lines)
         + _check_references(catalog, lines)
         + _check_shape(catalog, lines)
     )
