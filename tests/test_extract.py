@@ -134,6 +134,12 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Worked on the bank holiday rota", set(), {"finance"}),
         ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
         ("Contributor to scikit-learn (3 merged PRs)", {"open-source"}, set()),
+        ("Put the model into production behind FastAPI", {"model-deployment"}, set()),
+        ("NLP for clinical notes", {"healthcare", "nlp"}, set()),
+        ("Topic models and Bayesian inference", {"nlp", "statistics"}, set()),
+        # A sentence ends between two words of a phrase: "team. Lead" is no team lead.
+        ("Joined a new team. Lead developer since 2020", set(), {"team-leadership"}),
+        ("M. Sc. in Computer Science", {"masters-degree"}, set()),
         ("Published two papers at EMNLP", {"research"}, set()),
         ("Designed the architecture of our feature store", set(), {"feature-engineering"}),
         ("Unfinished bachelor's in Computer Science", set(), {"bachelors-degree"}),

@@ -384,9 +384,12 @@ def _unversioned(token: str) -> str:
 
 
 def _together(text: str, matches: list[re.Match[str]], i: int, size: int) -> bool:
-    """Return whether tokens i..i+size-1 stand together: no list separator, no column gap."""
+    """Return whether tokens i..i+size-1 stand together: no list separator, no column gap,
+    no sentence end ("a new team. Lead developer"; "M. Sc" and "Ph. D." are abbreviations)."""
     for j in range(i + 1, i + size):
         gap = text[matches[j - 1].end() : matches[j].start()]
         if len(gap) > 3 or not _HARD_GAP.isdisjoint(gap):
+            return False
+        if ". " in gap and matches[j - 1].end() - matches[j - 1].start() > 2:
             return False
     return True
