@@ -174,3 +174,16 @@ def test_an_industry_in_the_companys_words_is_asked_only_near_it(kit: Toolkit) -
     assert "healthcare" not in found
     asked = "Data Engineer\nWe want people with experience in healthcare data.\n"
     assert "healthcare" in kit.extractor.extract(asked, job_ad=True).found
+
+
+def test_headings_with_an_apostrophe_open_their_sections(kit: Toolkit) -> None:
+    """"What you'll do" and "What we're looking for" are headings as their spelled-out
+    forms are: a skill under them is asked, not the company's from the section before."""
+    ad = (
+        "ML Engineer\nAbout us\nWe are a fintech company.\n"
+        "What you'll do\n- Build models in Python.\n"
+        "What we're looking for\n- Strong SQL.\n"
+    )
+    extraction = kit.extractor.extract(ad, job_ad=True)
+    assert {"python", "sql"} <= set(extraction.found)
+    assert [kind for _, _, kind in extraction.ad_sections] == ["company", "duties", "requirements"]

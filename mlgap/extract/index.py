@@ -247,9 +247,10 @@ def _words_pattern(phrases: tuple[str, ...]) -> str | None:
     """Return a pattern for any of `phrases` as whole words in lower-case text, or None."""
     if not phrases:
         return None
-    # Words apart by any run of spaces or hyphens: "health-care plan", "paid  time off".
+    # Words apart by any run of spaces, hyphens or an apostrophe: "health-care plan", "paid
+    # time off", "what's in it for you".
     body = "|".join(
-        r"[\s-]+".join(map(re.escape, alias_key(p))) for p in sorted(phrases, key=len, reverse=True)
+        r"[\s'-]+".join(map(re.escape, alias_key(p))) for p in sorted(phrases, key=len, reverse=True)
     )
     return rf"(?<![^\W_])(?:{body})(?![^\W_])"
 

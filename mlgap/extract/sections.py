@@ -45,7 +45,9 @@ def sections_pattern(
     for kind in kinds:
         phrases = sorted(headings.get(kind, ()), key=len, reverse=True)
         if phrases:
-            body = "|".join(r"[\s-]+".join(map(re.escape, alias_key(p))) for p in phrases)
+            # Words apart by spaces, hyphens or an apostrophe ("what you'll do": the
+            # apostrophe splits "you'll" into two of the words a phrase is listed by).
+            body = "|".join(r"[\s'-]+".join(map(re.escape, alias_key(p))) for p in phrases)
             groups.append(f"(?P<{kind}>{body})")
     if not groups:
         return None
