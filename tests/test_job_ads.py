@@ -177,7 +177,7 @@ def test_an_industry_in_the_companys_words_is_asked_only_near_it(kit: Toolkit) -
 
 
 def test_headings_with_an_apostrophe_open_their_sections(kit: Toolkit) -> None:
-    """"What you'll do" and "What we're looking for" are headings as their spelled-out
+    """ "What you'll do" and "What we're looking for" are headings as their spelled-out
     forms are: a skill under them is asked, not the company's from the section before."""
     ad = (
         "ML Engineer\nAbout us\nWe are a fintech company.\n"

@@ -124,6 +124,10 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Interacted with stakeholders to gather requirements.", "communication", True),
         ("Gave a talk at PyData Berlin.", "communication", True),
         ("Liaising between the business and engineering teams.", "communication", True),
+        ("Explained the product to customers.", "communication", True),
+        ("Interaction with customers and business analysts.", "communication", True),
+        ("Enjoy working with people.", "collaboration", True),
+        ("Lead the work on team projects.", "team-leadership", False),  # projects, no team
     ],
 )
 def test_whose_skill_and_more_families(found: Found, text: str, skill: str, shown: bool) -> None:

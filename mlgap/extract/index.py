@@ -249,9 +249,8 @@ def _words_pattern(phrases: tuple[str, ...]) -> str | None:
         return None
     # Words apart by any run of spaces, hyphens or an apostrophe: "health-care plan", "paid
     # time off", "what's in it for you".
-    body = "|".join(
-        r"[\s'-]+".join(map(re.escape, alias_key(p))) for p in sorted(phrases, key=len, reverse=True)
-    )
+    longest_first = sorted(phrases, key=len, reverse=True)
+    body = "|".join(r"[\s'-]+".join(map(re.escape, alias_key(p))) for p in longest_first)
     return rf"(?<![^\W_])(?:{body})(?![^\W_])"
 
 

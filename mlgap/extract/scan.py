@@ -20,7 +20,7 @@ _DETERMINERS = frozenset("a an the our your my their his her its".split())
 # "lead for team projects", "led team meetings" lead no team.
 _COMPOUND_HEADS = frozenset(
     "work working player players spirit building meeting meetings project projects "
-    "event events".split()
+    "event events lead leads leader leaders base".split()
 )
 # A document is flattened when its lines run over _FLAT_LINE characters on average: its
 # headings stand inside lines. Short texts (a typed sentence) are never taken for one.
