@@ -236,7 +236,12 @@ def _skill(data: Data, category: str) -> Skill:
         other_meanings=_strings(data, "other_meanings"),
         sources=_strings(data, "sources"),
         verb_objects=tuple(
-            VerbObject(_strings(v, "verbs"), _strings(v, "objects"), int(v.get("gap", 2)))
+            VerbObject(
+                _strings(v, "verbs"),
+                _strings(v, "objects"),
+                int(v.get("gap", 2)),
+                _strings(v, "not_between"),
+            )
             for v in data.get("verb_objects", ())
         ),
         parts=tuple(tuple(group) for group in data.get("parts", ())),

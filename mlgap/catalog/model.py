@@ -38,6 +38,9 @@ class VerbObject:
     verbs: tuple[str, ...]
     objects: tuple[str, ...]
     gap: int = 2
+    # Words that, between the verb and an object, are the verb's own object instead:
+    # "trained a model for the analyst team" trains no analyst.
+    not_between: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

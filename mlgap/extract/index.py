@@ -63,7 +63,9 @@ class Index:
     titles: Titles | None = None  # the seniority words of work titles
     history_words: frozenset[str] = frozenset()  # the tokens a work history is read from
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
-    verbs: dict[str, list[tuple[Target, frozenset[str], int]]] = field(default_factory=dict)
+    verbs: dict[str, list[tuple[Target, frozenset[str], int, frozenset[str]]]] = field(
+        default_factory=dict
+    )
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         """Add a phrase (and, unless told not to, its plural) as showing `target`."""
@@ -209,10 +211,11 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
         index.near[skill.id] = _near_pattern(skill.near)
     for family in skill.verb_objects:
         objects = frozenset(f for o in family.objects for f in (o, o + "s", o + "es"))
+        between = frozenset(f for o in family.not_between for f in (o, o + "s", o + "es"))
         for verb in family.verbs:
             target = Target(skill.id, "phrase", f"{verb} … {family.objects[0]}")
             for form in verb_forms(verb):
-                index.verbs.setdefault(form, []).append((target, objects, family.gap))
+                index.verbs.setdefault(form, []).append((target, objects, family.gap, between))
 
 
 def _pool_spellings(index: Index) -> None:

@@ -50,7 +50,10 @@ class Scanner:
         # Per verb form: every object of its families, and the widest gap, to pass over
         # the places where no family can be complete with one look.
         self._verb_reach = {
-            form: (frozenset().union(*(o for _, o, _ in families)), max(g for *_, g in families))
+            form: (
+                frozenset().union(*(o for _, o, _, _ in families)),
+                max(g for _, _, g, _ in families),
+            )
             for form, families in index.verbs.items()
         }
         # Words seen before: with a near miss, or plain (no near miss, no version glued on a
@@ -299,12 +302,14 @@ class Scanner:
                 text[matches[clause_end - 1].end() : matches[clause_end].start()]
             ):
                 clause_end += 1
-            for target, objects, gap in verbs[tok]:
+            for target, objects, gap, between in verbs[tok]:
                 # The furthest object: "designed the ML platform", not "designed the ML".
                 last = max(
                     (j for j in range(i + 1, min(clause_end, i + gap + 2)) if toks[j] in objects),
                     default=0,
                 )
+                if last and between and not between.isdisjoint(toks[i + 1 : last]):
+                    continue  # "trained a model for the analyst team": a model was trained
                 if last and not (
                     last + 1 < n
                     and toks[last + 1] in _COMPOUND_HEADS
