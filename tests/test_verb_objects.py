@@ -127,6 +127,8 @@ def test_no_skill_without_verb_and_object_in_one_clause(
         ("Explained the product to customers.", "communication", True),
         ("Trained a churn model for the analyst team.", "mentoring", False),  # a model trained
         ("Trained staff in 5S and lean.", "mentoring", True),
+        ("Designed and trained ML models for churn.", "ml-system-design", False),  # models
+        ("Designed the ML platform on AWS.", "ml-system-design", True),
         ("Interaction with customers and business analysts.", "communication", True),
         ("Enjoy working with people.", "collaboration", True),
         ("Lead the work on team projects.", "team-leadership", False),  # projects, no team

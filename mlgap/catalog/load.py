@@ -241,6 +241,7 @@ def _skill(data: Data, category: str) -> Skill:
                 _strings(v, "objects"),
                 int(v.get("gap", 2)),
                 _strings(v, "not_between"),
+                _strings(v, "not_followed_by"),
             )
             for v in data.get("verb_objects", ())
         ),

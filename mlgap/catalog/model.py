@@ -41,6 +41,9 @@ class VerbObject:
     # Words that, between the verb and an object, are the verb's own object instead:
     # "trained a model for the analyst team" trains no analyst.
     not_between: tuple[str, ...] = ()
+    # Words that, right after the object, make it qualify them: "designed ML models" designs
+    # models, not an ML system.
+    not_followed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

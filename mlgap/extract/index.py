@@ -31,6 +31,18 @@ class Target(NamedTuple):
     acronym: bool = False  # written in capitals in the catalog: in title case it is a name
 
 
+class VerbFamily(NamedTuple):
+    """One verb form's family: what it shows, the objects that complete it within `gap`
+    words, the words that between them are the verb's own object, and the words that after
+    an object make it qualify them (a named tuple, as Target, for the cache)."""
+
+    target: Target
+    objects: frozenset[str]
+    gap: int
+    between: frozenset[str]
+    heads: frozenset[str]
+
+
 @dataclass(slots=True)
 class Index:
     """Phrase tables keyed by token tuples, plus the helpers for glued and misspelt words."""
@@ -63,9 +75,7 @@ class Index:
     titles: Titles | None = None  # the seniority words of work titles
     history_words: frozenset[str] = frozenset()  # the tokens a work history is read from
     # A verb's every form -> (what it shows, the object forms that complete it, the gap).
-    verbs: dict[str, list[tuple[Target, frozenset[str], int, frozenset[str]]]] = field(
-        default_factory=dict
-    )
+    verbs: dict[str, list[VerbFamily]] = field(default_factory=dict)
 
     def add(self, phrase: str, target: Target, plural: bool = True) -> None:
         """Add a phrase (and, unless told not to, its plural) as showing `target`."""
@@ -212,10 +222,12 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
     for family in skill.verb_objects:
         objects = frozenset(f for o in family.objects for f in (o, o + "s", o + "es"))
         between = frozenset(f for o in family.not_between for f in (o, o + "s", o + "es"))
+        heads = frozenset(f for o in family.not_followed_by for f in (o, o + "s", o + "es"))
         for verb in family.verbs:
             target = Target(skill.id, "phrase", f"{verb} … {family.objects[0]}")
+            entry = VerbFamily(target, objects, family.gap, between, heads)
             for form in verb_forms(verb):
-                index.verbs.setdefault(form, []).append((target, objects, family.gap, between))
+                index.verbs.setdefault(form, []).append(entry)
 
 
 def _pool_spellings(index: Index) -> None:

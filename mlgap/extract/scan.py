@@ -50,10 +50,7 @@ class Scanner:
         # Per verb form: every object of its families, and the widest gap, to pass over
         # the places where no family can be complete with one look.
         self._verb_reach = {
-            form: (
-                frozenset().union(*(o for _, o, _, _ in families)),
-                max(g for _, _, g, _ in families),
-            )
+            form: (frozenset().union(*(f.objects for f in families)), max(f.gap for f in families))
             for form, families in index.verbs.items()
         }
         # Words seen before: with a near miss, or plain (no near miss, no version glued on a
@@ -302,7 +299,7 @@ class Scanner:
                 text[matches[clause_end - 1].end() : matches[clause_end].start()]
             ):
                 clause_end += 1
-            for target, objects, gap, between in verbs[tok]:
+            for target, objects, gap, between, heads in verbs[tok]:
                 # The furthest object: "designed the ML platform", not "designed the ML".
                 last = max(
                     (j for j in range(i + 1, min(clause_end, i + gap + 2)) if toks[j] in objects),
@@ -312,7 +309,7 @@ class Scanner:
                     continue  # "trained a model for the analyst team": a model was trained
                 if last and not (
                     last + 1 < n
-                    and toks[last + 1] in _COMPOUND_HEADS
+                    and (toks[last + 1] in _COMPOUND_HEADS or toks[last + 1] in heads)
                     and text[matches[last].end() : matches[last + 1].start()] == " "
                 ):
                     start, end = matches[i].start(), matches[last].end()
