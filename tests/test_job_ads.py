@@ -187,3 +187,18 @@ def test_headings_with_an_apostrophe_open_their_sections(kit: Toolkit) -> None:
     extraction = kit.extractor.extract(ad, job_ad=True)
     assert {"python", "sql"} <= set(extraction.found)
     assert [kind for _, _, kind in extraction.ad_sections] == ["company", "duties", "requirements"]
+
+
+def test_combined_headings_open_their_sections(kit: Toolkit) -> None:
+    """ "Responsibilities and tasks", "Salary and terms of employment" and "Application
+    procedure" are headings too: a list of publications asked under the last is no duty."""
+    ad = (
+        "Postdoc in ML\nResponsibilities and tasks\nYou will co-supervise master students.\n"
+        "Salary and terms of employment\nThe appointment follows the agreement.\n"
+        "Application procedure\nSubmit a CV and a list of publications.\n"
+    )
+    extraction = kit.extractor.extract(ad, job_ad=True)
+    kinds = [kind for _, _, kind in extraction.ad_sections]
+    assert kinds == ["duties", "benefits", "apply"]
+    assert "mentoring" in extraction.found  # "co-supervise": the prefix keeps the verb
+    assert "research" not in extraction.found

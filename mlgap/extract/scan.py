@@ -14,6 +14,8 @@ _GLUE_GAP = frozenset(" -.")
 _CLAUSE_GAP = frozenset(".;:|•\n!?()")
 _CONJUNCTIONS = frozenset(["and", "or"])
 _DONE_TO = frozenset(["by", "me", "us"])
+# A hyphenated prefix that keeps a verb a verb: "co-supervised", "re-trained", "co-led".
+_VERB_PREFIXES = frozenset(["co", "re", "pre"])
 # After these a verb's plain form is a noun: "our mentor developer", "the design team".
 _DETERMINERS = frozenset("a an the our your my their his her its".split())
 # Nouns an object may qualify, when it is no object at all: "managed team working skills",
@@ -288,8 +290,10 @@ class Scanner:
             any_object, reach = reach_of[tok]
             if any_object.isdisjoint(toks[i + 1 : i + reach + 2]):
                 continue  # no object of any family near: most places of a common verb
-            if text[matches[i].start() - 1 : matches[i].start()] == "-":
-                continue  # "industry-leading": an adjective, not the verb
+            if text[matches[i].start() - 1 : matches[i].start()] == "-" and (
+                not i or toks[i - 1] not in _VERB_PREFIXES
+            ):
+                continue  # "industry-leading": an adjective, not the verb ("co-led" is one)
             if i + 1 < n and toks[i + 1] in _DONE_TO:
                 continue  # "managed by other teams", "taught me": done to, not done
             if i and toks[i - 1] in _DETERMINERS and not tok.endswith(("ed", "ing")):
