@@ -134,6 +134,10 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Worked on the bank holiday rota", set(), {"finance"}),
         ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
         ("Contributor to scikit-learn (3 merged PRs)", {"open-source"}, set()),
+        # Wishes: a goal to become, to work with (rule 3).
+        ("Objective: to become an ML engineer working with TensorFlow", set(), {"tensorflow"}),
+        ("Would love to work with NLP", set(), {"nlp"}),
+        ("Worked with NLP for 3 years", {"nlp"}, set()),
         ("Put the model into production behind FastAPI", {"model-deployment"}, set()),
         ("NLP for clinical notes", {"healthcare", "nlp"}, set()),
         ("Topic models and Bayesian inference", {"nlp", "statistics"}, set()),

@@ -82,8 +82,12 @@ _WISH = Lazy(
     # "keep studying Java": still learning it, as "currently learning" is (rule 3).
     r"|\b(?:keep|continue|still)\s+(?:on\s+)?(?:learning|studying)\b"
     r"|\binterested\s+in\s+(?:learning|studying)\b|\blearning\s+goals?\b|\bto\s+be\s+learned\b"
-    # "Objective: to learn Docker": a purpose is a wish (found from "learn", as above).
-    r"|\bto\s+learn\b"
+    # "Objective: to learn Docker": a purpose is a wish (found from "learn", as above);
+    # so is "to become an ML engineer working with TensorFlow".
+    r"|\bto\s+learn\b|\bto\s+become\b"
+    # "Would love to work with NLP", "dreaming of working with RL".
+    r"|\b(?:would\s+(?:like|love)|wish(?:es)?|hope|hoping|dream(?:s|ing)?\s+of)\s+(?:to\s+)?"
+    r"work(?:ing)?\s+(?:with|on|in)\b"
     r"|\bwish\s*list\b|\bfuture\s+(?:skills|learning)\b"
     r"|\b(?:looking|searching|seeking)\s+for\s+(?:a\s+|an\s+|my\s+)?(?:first\s+)?"
     r"(?:job|position|role|internship|opportunit(?:y|ies))\b",
@@ -104,9 +108,9 @@ _CUE_FIRST = frozenset(
     "unfamiliar would wish wishes want wants wanted hope hoping plan plans planning aim aims "
     "aiming intend intends intending eager keen looking desire aspire aspiring interested "
     "learning future planned soon wip studying searching seeking ongoing unfinished incomplete "
-    "uncompleted".split()
+    "uncompleted dream dreams dreaming".split()
 )
-_CUE_SECOND = frozenset("learning studying taking exploring learned learn progress".split())
+_CUE_SECOND = frozenset("learning studying taking exploring learned learn progress become".split())
 _AFTER_WORDS_RE = re.compile(
     r"(?:planned|in\s+progress|ongoing|learning|to\s+learn|soon|wip|studying)\b"
 )
