@@ -133,6 +133,10 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ),
         ("Worked on the bank holiday rota", set(), {"finance"}),
         ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
+        ("Worked on a loan origination system", {"finance"}, set()),
+        ("Developed software for medical laboratories", {"healthcare"}, set()),
+        ("Warehouse management system for a logistics company", {"manufacturing"}, set()),
+        ("Designed the data warehouse on Snowflake", {"ml-system-design"}, {"manufacturing"}),
         ("Contributor to scikit-learn (3 merged PRs)", {"open-source"}, set()),
         # Wishes: a goal to become, to work with (rule 3).
         ("Objective: to become an ML engineer working with TensorFlow", set(), {"tensorflow"}),
