@@ -80,6 +80,8 @@ def _unspace_line(line: str) -> str:
 
 
 def _unkern_line(line: str) -> str:
+    if len(_KERNED_HINT.findall(line)) < _KERNED_MIN - 1:
+        return line  # the hint misses only a split at the line's start: most lines
     found = len(_KERNED.get().findall(line))
     if found < _KERNED_MIN or found * _KERNED_SHARE < line.count(" ") + 1:
         return line
@@ -114,8 +116,7 @@ def clean_text(text: str) -> str:
         )
     if _SPACED_HINT_RE.search(text) and _SPACED_RE.search(text):
         text = "\n".join(_unspace_line(line) for line in text.split("\n"))
-    hint = _KERNED_HINT
-    if (first := hint.search(text)) and hint.search(text, first.end()):
+    if len(_KERNED_HINT.findall(text)) >= _KERNED_MIN - 1:
         text = "\n".join(_unkern_line(line) if " " in line else line for line in text.split("\n"))
     if "C ++" in text or "C #" in text or "F #" in text:
         text = _SPLIT_SUFFIX.get().sub(r"\1\2", text)

@@ -34,11 +34,10 @@ _AD_FIRST = frozenset(
 )
 # The patterns below are compiled when first used (`Lazy`): most are for job ads or for the
 # few CVs that say no or wish, and compiling all of them up front cost every start 10 ms.
-# The employer in its own voice, or boasting of itself ("X is the world's leading maker").
-_COMPANY = Lazy(
-    r"\b(?:we|our|us)\b|\bcompan(?:y|ies)\b|\bpartners?\b"
-    r"|\b(?:world'?s|global|market|industry) lead\w*|\b(?:a|the) leading\b"
-)
+_COMPANY = Lazy(r"\b(?:we|our|us)\b|\bcompan(?:y|ies)\b|\bpartners?\b")
+# The employer boasting of itself ("X is the world's leading maker"): looked for only in a
+# sentence that holds "lead", since "a" and "the" would make every word a place to try.
+_BOAST = Lazy(r"\b(?:world'?s|global|market|industry) lead\w*|\b(?:a|the) leading\b")
 _ASK = Lazy(
     r"\b(?:you|your|candidates?|experience[ds]?|knowledge|skill(?:s|ed)?|familiar\w*|"
     r"proficien\w*|plus|required|requirements?|must|should|ideally|prefer\w*|bonus|"
@@ -237,7 +236,7 @@ class Cues:
         """Return BACKGROUND when a job ad's sentence about the company names an industry
         with no word near it that asks: the employer's own industry is not asked."""
         lo, sentence = self._sentence(start, end)
-        if not _COMPANY.get().search(sentence):
+        if not _speaks_of_company(sentence):
             return COUNTED
         near = max(0, start - lo - _ASK_BEFORE)
         if _ASK.get().search(sentence, near, end - lo + _ASK_AFTER):
@@ -304,10 +303,17 @@ def _sentence(lower: str, start: int, end: int) -> tuple[int, str]:
     return lo, lower[lo : min(ends, default=min(len(lower), ceiling))]
 
 
+def _speaks_of_company(sentence: str) -> bool:
+    """Return whether a sentence speaks of the company: in its own voice, or boasting."""
+    if _COMPANY.get().search(sentence):
+        return True
+    return "lead" in sentence and _BOAST.get().search(sentence) is not None
+
+
 def _is_background(sentence: str) -> bool:
     """Return whether a job ad's sentence around a mention describes the company, not the hire."""
     return (
-        bool(_COMPANY.get().search(sentence))
+        _speaks_of_company(sentence)
         and not _ASK.get().search(sentence)
         and not _DUTY.get().match(sentence)
     )
