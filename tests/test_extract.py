@@ -134,6 +134,19 @@ Found = Callable[[str], set[str]]  # the `found` fixture: the ids a text counts 
         ("Worked on the bank holiday rota", set(), {"finance"}),
         ("Demand forecasting for a grocery chain", {"e-commerce"}, set()),
         ("Worked on a loan origination system", {"finance"}, set()),
+        # A degree still being studied for is not had (labeling.md).
+        ("B.Sc. Computer Science (expected 2029)", set(), {"bachelors-degree"}),
+        (
+            "Riverside University, B.Sc. Computer Science, 2025 - present",
+            set(),
+            {"bachelors-degree"},
+        ),
+        ("Pursuing a Master's in Computer Science", set(), {"masters-degree"}),
+        (
+            "B.Sc. in CS, 2012-2016. Data engineer, Acme, 2016 - present",
+            {"bachelors-degree"},
+            set(),
+        ),
         ("Developed software for medical laboratories", {"healthcare"}, set()),
         ("Warehouse management system for a logistics company", {"manufacturing"}, set()),
         ("Designed the data warehouse on Snowflake", {"ml-system-design"}, {"manufacturing"}),

@@ -102,3 +102,17 @@ def test_the_text_report_fits_80_columns(reports: dict[str, Assessment]) -> None
     for report in reports.values():
         for line in render_terminal(report, False, 80).splitlines():
             assert len(line) <= 80, line
+
+
+def test_a_degree_under_way_is_not_had_and_finishing_it_is_the_step(
+    reports: dict[str, Assessment],
+) -> None:
+    """The first-year student's B.Sc. (expected 2029) is no degree yet (labeling.md: an
+    unfinished degree does not count); the step is to finish it, not to earn one."""
+    student = reports["1_student"]
+    assert "bachelors-degree" not in student.extraction.found
+    degree = next(f for f in student.extraction.findings if f.skill == "bachelors-degree")
+    assert {e.status for e in degree.evidence} == {"unfinished"}
+    step = next(s for s in student.next_steps if "bachelors-degree" in s.gap.requirement.any_of)
+    assert step.under_way == degree.evidence[0].line
+    assert step.action.startswith("Finish what you are studying for (line 2)")

@@ -150,12 +150,19 @@ class NextStep:
     unlocks: str  # "completes phase 3", "towards phase 3", "reaches ...", or ""
     # For someone past the phase this belongs to: more likely unsaid than unknown.
     unsaid: bool = False
+    # The line that shows it under way ("B.Sc. ... (expected 2029)"): finishing is the step.
+    under_way: int | None = None
 
     @property
     def action(self) -> str:
-        """Return what to do: the catalog's step, or for the unsaid, to say it."""
+        """Return what to do: the catalog's step; for the unsaid, to say it; for what is
+        under way (a degree being studied for), to finish it."""
+        label = self.gap.requirement.label
+        if self.under_way is not None:
+            what = label[:1].lower() + label[1:]
+            line = self.under_way
+            return f"Finish what you are studying for (line {line}): {what} counts once completed."
         if self.unsaid:
-            label = self.gap.requirement.label
             return f"Name {label} on the résumé if you use it: nothing in the text shows it."
         return self.gap.requirement.next_step
 

@@ -19,7 +19,7 @@ from mlgap.assess.results import (
 from mlgap.assess.steps import next_steps
 from mlgap.catalog.model import DEGREES, IMPORTANCES, Catalog, Role
 from mlgap.errors import InputError
-from mlgap.extract.results import Extraction
+from mlgap.extract.results import UNFINISHED, Extraction
 from mlgap.version import VERSION
 
 
@@ -85,7 +85,14 @@ def assess(
         history.seniority if history else None,
     )
     missing = [r for r in results if not r.met]
-    steps, reachable = next_steps(catalog, missing, ready, have, (earned, possible))
+    under_way = {
+        f.skill: e.line
+        for f in extraction.findings
+        if not f.counted
+        for e in reversed(f.evidence)
+        if e.status == UNFINISHED and e.line is not None
+    }
+    steps, reachable = next_steps(catalog, missing, ready, have, (earned, possible), under_way)
     return Assessment(
         extraction=extraction,
         role_id=chosen.id,

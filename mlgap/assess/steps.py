@@ -3,6 +3,8 @@ each with what it is worth."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mlgap.assess.readiness import level_reached
 from mlgap.assess.results import NextStep, Readiness, RequirementResult
 from mlgap.catalog.model import Catalog
@@ -68,9 +70,12 @@ def next_steps(
     readiness: Readiness,
     now: frozenset[str],
     points: tuple[int, int],
+    under_way: Mapping[str, int] | None = None,
 ) -> tuple[tuple[NextStep, ...], int]:
     """Return the gaps (of a person with skills `now`, shown or implied, and `points` earned
-    of those possible) as ordered steps, and the score once the first TOP are done."""
+    of those possible) as ordered steps, and the score once the first TOP are done.
+    `under_way` gives the line of each skill the text shows as still being studied for."""
+    under_way = under_way or {}
     earned, possible = points
     effects = _Effects(catalog, readiness, now)
     steps = []
@@ -85,7 +90,8 @@ def next_steps(
             and gap.requirement.importance != "bonus"
             and (phase is None or phase <= readiness.phase)
         )
-        steps.append(NextStep(gap, worth, after, unlocks, unsaid))
+        line = next((under_way[s] for s in gap.requirement.any_of if s in under_way), None)
+        steps.append(NextStep(gap, worth, after, unlocks, unsaid and line is None, line))
     steps.sort(key=_order)
     top = sum(s.points for s in steps[:TOP])
     reachable = round(100 * (earned + top) / possible) if possible else 0

@@ -7,13 +7,20 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from mlgap.catalog.model import Catalog
+from mlgap.catalog.model import DEGREES, Catalog
 from mlgap.extract.clean import clean_text
 from mlgap.extract.cues import CUE_AFTER, CUE_BEFORE, MARKERS, Cues
 from mlgap.extract.history import work_history
 from mlgap.extract.index import Index, build_index
 from mlgap.extract.links import LINK_LABELS, is_contact_line, url_spans
-from mlgap.extract.results import COUNTED, Evidence, Experience, Extraction, Finding
+from mlgap.extract.results import (
+    COUNTED,
+    UNFINISHED,
+    Evidence,
+    Experience,
+    Extraction,
+    Finding,
+)
 from mlgap.extract.scan import Hit, Scanner
 from mlgap.lazy_pattern import Lazy
 from mlgap.tokens import TOKEN_RE
@@ -38,6 +45,23 @@ _OTHER_DEGREE = Lazy(
 _BARE_LEVELS = frozenset(
     ["master", "master's", "masters", "bachelor", "bachelor's", "bachelors", "magister"]
 )
+# A degree still being studied for (labeling.md: an unfinished degree does not count): said
+# after it on its line ("B.Sc. Computer Science (expected 2029)", "MSc, 2025 - present"), or
+# before it ("First-year student, B.Sc. ...", "pursuing a Master's").
+_UNFINISHED_AFTER = Lazy(
+    r"\b(?:expected|ongoing|in\s+progress|pursuing|anticipated|"
+    r"(?:19|20)\d\d\s*[-–]\s*(?:present|now|current|today))\b",
+    re.IGNORECASE,
+)
+_UNFINISHED_BEFORE = Lazy(
+    r"\b(?:pursuing|currently\s+(?:studying|enrolled|pursuing)|enrolled\s+in|"
+    r"studying\s+(?:for|towards)|(?:first|second|third|fourth|final)[-\s]year\s+student)\b",
+    re.IGNORECASE,
+)
+_YEAR = Lazy(r"\b(?:19|20)\d\d\b")
+# "B.Sc. student in Computer Science": the student of the degree, right after it.
+_STUDENT = Lazy(r"\.?[^\n,;.]{0,30}?\bstudent\b", re.IGNORECASE)
+_UNFINISHED_NEAR = 50  # a degree's own words: a flattened CV's next job follows it
 _MAX_BLOCK = 1500  # characters of one job's or project's lines, at most
 _BLANK_LINE = Lazy(r"\n[ \t]*\n")
 # A degree's stated field ("B.A. in Economics"): compiled when a degree is first found.
@@ -194,7 +218,7 @@ class Extractor:
             g.kept = None
             if hit.end <= shadow_end:
                 status = shadow_status
-            elif cues.none:
+            elif cues.none and hit.target.skill not in DEGREES:
                 status = COUNTED
             else:
                 status = self._status(cues, hit)
@@ -266,7 +290,9 @@ class Extractor:
         """Return whether a mention counts, judged by the words around it."""
         if hit.how == "heading":
             return COUNTED
-        status = cues.status(hit.start, hit.end)
+        status = COUNTED if cues.none else cues.status(hit.start, hit.end)
+        if status == COUNTED and not cues.job_ad and hit.target.skill in DEGREES:
+            return UNFINISHED if _unfinished(cues.text, hit.start, hit.end) else COUNTED
         if status == COUNTED and cues.job_ad:
             if hit.target.skill in self._fields:
                 return cues.degree_field(hit.start, hit.end)
@@ -442,6 +468,23 @@ def _in_stated_field(pattern: re.Pattern[str], text: str, at: int) -> bool | Non
     if stated is None:
         return None
     return pattern.search(text, stated.start(1), stated.end(1)) is not None
+
+
+def _unfinished(text: str, start: int, end: int) -> bool:
+    """Return whether the degree named at text[start:end] is still being studied for: an
+    "expected", "ongoing" or "- present" of its own line, before another year ends its words
+    ("B.Sc., 2012-2016 ... Engineer, 2016 - present" is a finished degree)."""
+    line_end = text.find("\n", end, end + _UNFINISHED_NEAR)
+    hi = min(len(text), end + _UNFINISHED_NEAR) if line_end < 0 else line_end
+    if m := _UNFINISHED_AFTER.get().search(text, end, hi):
+        year = _YEAR.get().search(text, end, m.start() + 1)
+        if year is None or year.start() == m.start():
+            return True
+    if _STUDENT.get().match(text, end, hi):
+        return True
+    lo = max(0, start - _UNFINISHED_NEAR)
+    lo = max(text.rfind("\n", lo, start) + 1, lo)
+    return _UNFINISHED_BEFORE.get().search(text, lo, start) is not None
 
 
 def _title_case(word: str) -> bool:

@@ -15,6 +15,7 @@ from mlgap.plain_data import fields_dict
 
 COUNTED, NEGATED, WISHED, BACKGROUND = "counted", "negated", "wished", "background"
 REFEREE = "referee"  # a CV's references name other people: "Jane Roe, Team Lead, Acme"
+UNFINISHED = "unfinished"  # a degree still being studied for: "B.Sc. (expected 2029)"
 FIELD = "degree-field"  # a job ad names the subject only as the field of a degree
 
 
