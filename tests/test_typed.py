@@ -133,3 +133,16 @@ def test_names_inside_a_typed_phrase_count(kit: Toolkit, typed: str, skills: set
     """A typed phrase shows the skills of the names it holds, as in a résumé."""
     resolved = kit.typed.resolve(typed)
     assert resolved is not None and skills <= set(resolved[0])
+
+
+def test_a_typed_phrase_no_name_matches_is_read_as_resume_text(kit: Toolkit) -> None:
+    """ "msc statistics" is no catalog name, but written in a résumé it shows a master's in
+    a field and statistics; typed, it shows the same. "want to learn pyspark" shows nothing."""
+    from mlgap.read.document import Document
+
+    doc = Document("--skills", "")
+    found = kit.extract_document(doc, ["msc statistics", "want to learn pyspark", "tableau"]).found
+    assert {"masters-degree", "statistics"} <= set(found)
+    assert "large-datasets" not in found  # a wish, in a résumé as typed
+    plain = kit.typed.extract(["msc statistics"])  # without a reader: matches no name
+    assert not plain.findings and plain.unrecognized[0].text == "msc statistics"

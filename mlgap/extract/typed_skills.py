@@ -110,8 +110,12 @@ class TypedResolver:
                     names.append(name)
         return tuple(names[:limit])
 
-    def extract(self, values: list[str]) -> Extraction:
-        """Return an extraction of the typed items, each matched one carrying its evidence."""
+    def extract(
+        self, values: list[str], read: Callable[[str], frozenset[str]] | None = None
+    ) -> Extraction:
+        """Return an extraction of the typed items, each matched one carrying its evidence.
+        An item no name matches is read as résumé text would be by `read`, when given:
+        "msc statistics" is a master's in a field, and statistics."""
         found: dict[str, list[Evidence]] = {}
         unrecognized: list[Unrecognized] = []
         items = split_typed(values)
@@ -126,8 +130,10 @@ class TypedResolver:
                 unrecognized.append(Unrecognized(item[:MAX_ITEM] + "…", ()))
                 continue
             resolved = self.resolve(item)
+            known = "".join(alias_key(item)) in self.outside
+            if resolved is None and not known and read is not None and (in_text := read(item)):
+                resolved = tuple(sorted(in_text)), "typed", 100.0
             if resolved is None:
-                known = "".join(alias_key(item)) in self.outside
                 unrecognized.append(Unrecognized(item, self.suggest(item), known))
                 continue
             shown, how, score = resolved
