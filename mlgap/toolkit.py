@@ -57,10 +57,9 @@ class Toolkit:
         cache.store(key, (catalog, index, typed))
         return cls(catalog, extractor, typed)
 
-    def _read_typed(self, item: str) -> frozenset[str]:
-        """Return what a typed item no name matches shows written in a résumé ("msc
-        statistics": a master's, and statistics)."""
-        return self.extractor.extract(f"Skills: {item}.").found
+    def _found_in(self, text: str) -> frozenset[str]:
+        """Return the skills `text` shows, for typed items no name matches."""
+        return self.extractor.extract(text).found
 
     def extract_document(
         self, doc: Document, skills: list[str] | None = None, as_of: date | None = None
@@ -72,7 +71,7 @@ class Toolkit:
             extraction = self.extractor.extract(doc.text, doc.source, as_of)
             parts.append(extraction.on_pages(doc.page_starts))
         if skills:
-            parts.append(self.typed.extract(skills, self._read_typed))
+            parts.append(self.typed.extract(skills, self._found_in))
         return Extraction.merge(*parts)
 
     def assess_document(

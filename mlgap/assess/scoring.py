@@ -85,13 +85,12 @@ def assess(
         history.seniority if history else None,
     )
     missing = [r for r in results if not r.met]
-    under_way = {
-        f.skill: e.line
-        for f in extraction.findings
-        if not f.counted
-        for e in reversed(f.evidence)
-        if e.status == UNFINISHED and e.line is not None
-    }
+    # The first line showing each skill still under way ("B.Sc. ... (expected 2029)").
+    under_way: dict[str, int] = {}
+    for f in extraction.findings:
+        lines = [e.line for e in f.evidence if e.status == UNFINISHED and e.line is not None]
+        if lines and not f.counted:
+            under_way[f.skill] = lines[0]
     steps, reachable = next_steps(catalog, missing, ready, have, (earned, possible), under_way)
     return Assessment(
         extraction=extraction,

@@ -47,7 +47,7 @@ _SPACED_SHORT_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){1,2}[^\W\d_](?![^\W\d
 _KERNED = Lazy(
     r"(?<![\w'])([B-HJ-Z]) (?!(?:and|or|for|to|in|on|with|is|are|the|of|at|as|by|from|was|"
     r"were|be|has|have|had|it|its|an|but|not|then|than|so|if|via|vs|language|programming|"
-    r"scripts?|code|studio|developers?|and)\b)([a-z]{2,})"
+    r"scripts?|code|studio|developers?)\b)([a-z]{2,})"
 )
 # On such a line, lower-case words split the same way ("d egree", "o f"); "a" is a word.
 _KERNED_LOWER = Lazy(r"(?<![\w'])([b-hj-z]) ([a-z]+)")
@@ -82,10 +82,10 @@ def _unspace_line(line: str) -> str:
 def _unkern_line(line: str) -> str:
     if len(_KERNED_HINT.findall(line)) < _KERNED_MIN - 1:
         return line  # the hint misses only a split at the line's start: most lines
-    found = len(_KERNED.get().findall(line))
+    kerned = _KERNED.get()
+    found = len(kerned.findall(line))
     if found < _KERNED_MIN or found * _KERNED_SHARE < line.count(" ") + 1:
         return line
-    kerned = _KERNED.get()
     return _KERNED_LOWER.get().sub(r"\1\2", kerned.sub(r"\1\2", line))
 
 

@@ -182,9 +182,10 @@ class Cues:
             re.compile(resume_sections) if resume_sections and places and not self.job_ad else None
         )
         self.resume = Sections(text, lower, cv_headings, places)
-        # Its references name other people, whose titles and skills are not the person's.
-        self.wishes = "interests" in self.resume.kinds or "references" in self.resume.kinds
-        self.none = not self.before and not self.after and not self.job_ad and not self.wishes
+        # Sections whose words are not the person's skills: interests (wishes) and
+        # references (other people, whose titles and skills are theirs).
+        self.not_own = "interests" in self.resume.kinds or "references" in self.resume.kinds
+        self.none = not self.before and not self.after and not self.job_ad and not self.not_own
 
     def _sentence(self, start: int, end: int) -> tuple[int, str]:
         """Return the start and text of the sentence around a mention: asked by each test
@@ -200,13 +201,17 @@ class Cues:
         section = self.sections.at(start)
         if section not in NOT_ASKED:
             return False
-        if section != "company":
-            return True
+        return section != "company" or not self._asked_near(start, end)
+
+    def _asked_near(self, start: int, end: int) -> bool:
+        """Return whether the words near a mention ask for it, or its sentence, starting
+        near it, gives a duty: in an ad flattened to one long "sentence", words that ask
+        far away ("with us you'll ...") do not ask for what follows."""
         lo, sentence = self._sentence(start, end)
         near = max(0, start - lo - _ASK_BEFORE)
         if _ASK.get().search(sentence, near, end - lo + _ASK_AFTER):
-            return False
-        return near > 0 or not _DUTY.get().match(sentence)
+            return True
+        return near == 0 and _DUTY.get().match(sentence) is not None
 
     def _in_benefits(self, start: int, end: int) -> bool:
         """Return whether a job ad's sentence lists the employer's perks close to a mention.
@@ -235,13 +240,9 @@ class Cues:
     def industry(self, start: int, end: int) -> str:
         """Return BACKGROUND when a job ad's sentence about the company names an industry
         with no word near it that asks: the employer's own industry is not asked."""
-        lo, sentence = self._sentence(start, end)
-        if not _speaks_of_company(sentence):
+        if not _speaks_of_company(self._sentence(start, end)[1]) or self._asked_near(start, end):
             return COUNTED
-        near = max(0, start - lo - _ASK_BEFORE)
-        if _ASK.get().search(sentence, near, end - lo + _ASK_AFTER):
-            return COUNTED
-        return COUNTED if near == 0 and _DUTY.get().match(sentence) else BACKGROUND
+        return BACKGROUND
 
     def degree_field(self, start: int, end: int) -> str:
         """Return FIELD when a job ad names this subject only as the field of a degree."""
@@ -255,7 +256,7 @@ class Cues:
         """Return whether the mention counts, is negated, wished for, or an ad's background."""
         if self.none:
             return COUNTED
-        if self.wishes and (kind := self.resume.at(start)) in ("interests", "references"):
+        if self.not_own and (kind := self.resume.at(start)) in ("interests", "references"):
             return WISHED if kind == "interests" else REFEREE
         if self.job_ad and (
             self._in_unasked_section(start, end)

@@ -290,7 +290,7 @@ class Extractor:
         """Return whether a mention counts, judged by the words around it."""
         if hit.how == "heading":
             return COUNTED
-        status = COUNTED if cues.none else cues.status(hit.start, hit.end)
+        status = cues.status(hit.start, hit.end)
         if status == COUNTED and not cues.job_ad and hit.target.skill in DEGREES:
             return UNFINISHED if _unfinished(cues.text, hit.start, hit.end) else COUNTED
         if status == COUNTED and cues.job_ad:

@@ -31,6 +31,14 @@ class Target(NamedTuple):
     acronym: bool = False  # written in capitals in the catalog: in title case it is a name
 
 
+# Nouns an object may qualify, in every family, when it is no object at all: "managed team
+# working skills", "lead for team projects", "led team meetings" lead no team.
+_COMPOUND_HEADS = frozenset(
+    "work working player players spirit building meeting meetings project projects "
+    "event events lead leads leader leaders base".split()
+)
+
+
 class VerbFamily(NamedTuple):
     """One verb form's family: what it shows, the objects that complete it within `gap`
     words, the words that between them are the verb's own object, and the words that after
@@ -220,14 +228,18 @@ def _add_skill(index: Index, skill: Skill, fuzzy: bool) -> None:
     if skill.near:
         index.near[skill.id] = _near_pattern(skill.near)
     for family in skill.verb_objects:
-        objects = frozenset(f for o in family.objects for f in (o, o + "s", o + "es"))
-        between = frozenset(f for o in family.not_between for f in (o, o + "s", o + "es"))
-        heads = frozenset(f for o in family.not_followed_by for f in (o, o + "s", o + "es"))
+        objects, between = _noun_forms(family.objects), _noun_forms(family.not_between)
+        heads = _COMPOUND_HEADS | _noun_forms(family.not_followed_by)
         for verb in family.verbs:
             target = Target(skill.id, "phrase", f"{verb} … {family.objects[0]}")
             entry = VerbFamily(target, objects, family.gap, between, heads)
             for form in verb_forms(verb):
                 index.verbs.setdefault(form, []).append(entry)
+
+
+def _noun_forms(words: tuple[str, ...]) -> frozenset[str]:
+    """Return `words` with their plurals in -s and -es."""
+    return frozenset(f for w in words for f in (w, w + "s", w + "es"))
 
 
 def _pool_spellings(index: Index) -> None:

@@ -18,12 +18,6 @@ _DONE_TO = frozenset(["by", "me", "us"])
 _VERB_PREFIXES = frozenset(["co", "re", "pre"])
 # After these a verb's plain form is a noun: "our mentor developer", "the design team".
 _DETERMINERS = frozenset("a an the our your my their his her its".split())
-# Nouns an object may qualify, when it is no object at all: "managed team working skills",
-# "lead for team projects", "led team meetings" lead no team.
-_COMPOUND_HEADS = frozenset(
-    "work working player players spirit building meeting meetings project projects "
-    "event events lead leads leader leaders base".split()
-)
 # A document is flattened when its lines run over _FLAT_LINE characters on average: its
 # headings stand inside lines. Short texts (a typed sentence) are never taken for one.
 _FLAT_MIN, _FLAT_LINE = 1000, 300
@@ -309,15 +303,18 @@ class Scanner:
                     (j for j in range(i + 1, min(clause_end, i + gap + 2)) if toks[j] in objects),
                     default=0,
                 )
-                if last and between and not between.isdisjoint(toks[i + 1 : last]):
+                if not last:
+                    continue
+                if between and not between.isdisjoint(toks[i + 1 : last]):
                     continue  # "trained a model for the analyst team": a model was trained
-                if last and not (
+                if (
                     last + 1 < n
-                    and (toks[last + 1] in _COMPOUND_HEADS or toks[last + 1] in heads)
+                    and toks[last + 1] in heads
                     and text[matches[last].end() : matches[last + 1].start()] == " "
                 ):
-                    start, end = matches[i].start(), matches[last].end()
-                    hits.append(Hit(start, end, target, "phrase", 100.0))
+                    continue  # "led team meetings": the object qualifies the next noun
+                start, end = matches[i].start(), matches[last].end()
+                hits.append(Hit(start, end, target, "phrase", 100.0))
 
     def _headings(self, text: str, lower: str, hits: list[Hit]) -> None:
         """Find section headings that show a skill by themselves ("Projects", "Publications"):

@@ -17,6 +17,11 @@ MAX_ITEM = 80  # characters of one typed skill that are looked up at all
 SUGGEST_AT = 80  # similarity (0-100) a name needs to be offered as "did you mean"
 
 
+def as_resume_text(item: str) -> str:
+    """Return a typed item as a line of a résumé's skills list, for the extractor to read."""
+    return f"Skills: {item}."
+
+
 def split_typed(values: list[str]) -> list[str]:
     """Return the non-empty items of comma- or semicolon-separated `values`."""
     return [item.strip() for value in values for item in _SPLIT_RE.split(value) if item.strip()]
@@ -61,7 +66,7 @@ class TypedResolver:
                 if in_text is not None:
                     phrase = named[0].alias
                     if phrase not in read:
-                        read[phrase] = in_text(f"Skills: {phrase}.")
+                        read[phrase] = in_text(as_resume_text(phrase))
                     shown |= read[phrase]
                 squashed = "".join(key)
                 self.forms[squashed] = tuple(sorted(shown.union(self.forms.get(squashed, ()))))
@@ -114,8 +119,9 @@ class TypedResolver:
         self, values: list[str], read: Callable[[str], frozenset[str]] | None = None
     ) -> Extraction:
         """Return an extraction of the typed items, each matched one carrying its evidence.
-        An item no name matches is read as résumé text would be by `read`, when given:
-        "msc statistics" is a master's in a field, and statistics."""
+        An item no name matches is read as résumé text would be by `read` (the skills a
+        text shows, as `in_text` at construction), when given: "msc statistics" is a
+        master's in a field, and statistics."""
         found: dict[str, list[Evidence]] = {}
         unrecognized: list[Unrecognized] = []
         items = split_typed(values)
@@ -130,12 +136,13 @@ class TypedResolver:
                 unrecognized.append(Unrecognized(item[:MAX_ITEM] + "…", ()))
                 continue
             resolved = self.resolve(item)
-            known = "".join(alias_key(item)) in self.outside
-            if resolved is None and not known and read is not None and (in_text := read(item)):
-                resolved = tuple(sorted(in_text)), "typed", 100.0
             if resolved is None:
-                unrecognized.append(Unrecognized(item, self.suggest(item), known))
-                continue
+                known = "".join(alias_key(item)) in self.outside
+                in_text = read(as_resume_text(item)) if read and not known else frozenset()
+                if not in_text:
+                    unrecognized.append(Unrecognized(item, self.suggest(item), known))
+                    continue
+                resolved = tuple(sorted(in_text)), "typed", 100.0
             shown, how, score = resolved
             for skill in shown:
                 found.setdefault(skill, []).append(Evidence(text=item, how=how, score=score))
